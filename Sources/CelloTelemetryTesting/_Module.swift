@@ -1,0 +1,1 @@
+// Placeholder so the manifest resolves; replaced by the issue that builds this module.

@@ -1,0 +1,1 @@
+print("demo-service: not built yet")
