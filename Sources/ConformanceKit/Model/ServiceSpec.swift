@@ -1,0 +1,80 @@
+/// One service of a scenario's topology and the telemetry configuration handed to it through OTEL_* variables.
+///
+/// cello-telemetry.md sections 1 (standard variables) and 7 (each service's configuration).
+public struct ServiceSpec: Sendable, Hashable {
+    /// The name: becomes OTEL_SERVICE_NAME and `--name`, and is how other services and expectations refer to it.
+    public var name: String
+    public var kind: ServiceKind
+    /// For `command`: the program and its arguments, with `{port}`, `{downstream}` (comma-separated URLs) and `{name}`.
+    public var command: [String]
+    /// The services this one calls, by name (chain or fan-out).
+    public var downstream: [String]
+    /// Extra environment variables, passed as given (they win over the generated OTEL_* ones).
+    public var environment: [String: String]
+    /// Propagation formats (OTEL_PROPAGATORS); empty leaves the service's default.
+    public var propagation: [PropagationFormat]
+    /// OTEL_EXPORTER_OTLP_PROTOCOL: `grpc`, `http/protobuf` or `http/json`.
+    public var exportProtocol: String
+    /// Root sampling rate (OTEL_TRACES_SAMPLER=parentbased_traceidratio + _ARG); nil leaves the default.
+    public var samplingRate: Double?
+    /// OTEL_BSP_MAX_EXPORT_BATCH_SIZE.
+    public var batchSize: Int?
+    /// OTEL_EXPORTER_OTLP_TIMEOUT in milliseconds.
+    public var exportTimeoutMs: Int?
+    /// OTEL_BSP_SCHEDULE_DELAY in milliseconds.
+    public var scheduleDelayMs: Int?
+    /// OTEL_BSP_MAX_QUEUE_SIZE.
+    public var maxQueueSize: Int?
+    /// OTEL_EXPORTER_OTLP_COMPRESSION: `gzip` or `none`.
+    public var compression: String?
+
+    public init(
+        name: String, kind: ServiceKind = .demo, command: [String] = [], downstream: [String] = [],
+        environment: [String: String] = [:], propagation: [PropagationFormat] = [], exportProtocol: String = "grpc",
+        samplingRate: Double? = nil, batchSize: Int? = nil, exportTimeoutMs: Int? = nil,
+        scheduleDelayMs: Int? = nil, maxQueueSize: Int? = nil, compression: String? = nil
+    ) {
+        self.name = name
+        self.kind = kind
+        self.command = command
+        self.downstream = downstream
+        self.environment = environment
+        self.propagation = propagation
+        self.exportProtocol = exportProtocol
+        self.samplingRate = samplingRate
+        self.batchSize = batchSize
+        self.exportTimeoutMs = exportTimeoutMs
+        self.scheduleDelayMs = scheduleDelayMs
+        self.maxQueueSize = maxQueueSize
+        self.compression = compression
+    }
+
+    /// The OTEL_* variables that configure this service, given the collector endpoint for its protocol.
+    public func otelEnvironment(endpoint: String) -> [String: String] {
+        var env: [String: String] = [
+            "OTEL_SERVICE_NAME": name,
+            "OTEL_EXPORTER_OTLP_ENDPOINT": endpoint,
+            "OTEL_EXPORTER_OTLP_PROTOCOL": exportProtocol,
+        ]
+        if !propagation.isEmpty {
+            var names: [String] = []
+            for format in propagation {
+                for name in format.otelPropagators where !names.contains(name) { names.append(name) }
+            }
+            env["OTEL_PROPAGATORS"] = names.joined(separator: ",")
+        }
+        if let samplingRate {
+            env["OTEL_TRACES_SAMPLER"] = "parentbased_traceidratio"
+            env["OTEL_TRACES_SAMPLER_ARG"] = String(samplingRate)
+        }
+        if let batchSize { env["OTEL_BSP_MAX_EXPORT_BATCH_SIZE"] = String(batchSize) }
+        if let exportTimeoutMs { env["OTEL_EXPORTER_OTLP_TIMEOUT"] = String(exportTimeoutMs) }
+        if let scheduleDelayMs { env["OTEL_BSP_SCHEDULE_DELAY"] = String(scheduleDelayMs) }
+        if let maxQueueSize { env["OTEL_BSP_MAX_QUEUE_SIZE"] = String(maxQueueSize) }
+        if let compression { env["OTEL_EXPORTER_OTLP_COMPRESSION"] = compression }
+        return env.merging(environment) { _, explicit in explicit }
+    }
+
+    /// Whether the exporter speaks gRPC (to the collector's gRPC port) rather than OTLP/HTTP.
+    public var usesGRPC: Bool { exportProtocol == "grpc" }
+}
