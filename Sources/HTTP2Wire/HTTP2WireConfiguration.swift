@@ -1,0 +1,23 @@
+/// Bounds of an ``HTTP2WireServer``: what one peer may ask of the fake collector's HTTP/2 stack.
+///
+/// Implements the limits of cello-telemetry.md section 6 ("bounded concurrent streams and connections").
+public struct HTTP2WireConfiguration: Sendable {
+    /// SETTINGS_MAX_CONCURRENT_STREAMS we advertise; nghttp2 refuses streams past it with RST_STREAM(REFUSED_STREAM).
+    /// - Default: 100
+    public var maxConcurrentStreams: Int = 100
+    /// SETTINGS_MAX_HEADER_LIST_SIZE we advertise and enforce (RFC 9113 section 6.5.2 size: name + value + 32 each).
+    /// A request over it is answered with status 431 and never reaches the handler.
+    /// - Default: 16 KiB
+    public var maxHeaderListSize: Int = 16 * 1024
+    /// Open connections at once; a connection past it gets GOAWAY(REFUSED_STREAM) and is closed.
+    /// - Default: 256
+    public var maxConnections: Int = 256
+    /// SETTINGS_INITIAL_WINDOW_SIZE we advertise: how much request body a stream may buffer before the handler reads.
+    /// - Default: 1 MiB
+    public var initialWindowSize: Int = 1 << 20
+    /// The connection-level receive window: how much request body all streams of a connection may buffer together.
+    /// - Default: 16 MiB
+    public var connectionWindowSize: Int = 16 << 20
+
+    public init() {}
+}
