@@ -1,0 +1,76 @@
+import Synchronization
+
+/// The harness's memory of export requests and their findings (cello-telemetry.md section 6, harness endpoints):
+/// bounded (oldest records dropped), safe under concurrent receivers.
+final class RequestLog: Sendable {
+    private struct State: Sendable {
+        var records: [ExportRequestRecord] = []
+        var index: [Int: Int] = [:]  // id -> position in records
+        var nextID = 1
+        var counts: [ExportSignal: Int] = [:]
+        var connectionFindings: [WireFinding] = []
+    }
+
+    private let state = Mutex(State())
+    private let capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = max(1, capacity)
+    }
+
+    /// Records a new request (its `id` is assigned here) and returns the id.
+    func begin(_ record: ExportRequestRecord) -> Int {
+        state.withLock { state in
+            var record = record
+            record.id = state.nextID
+            state.nextID += 1
+            state.counts[record.signal, default: 0] += 1
+            if state.records.count >= capacity {
+                let dropCount = max(1, capacity / 10)
+                state.records.removeFirst(dropCount)
+                state.index = Dictionary(uniqueKeysWithValues: state.records.enumerated().map { ($1.id, $0) })
+            }
+            state.index[record.id] = state.records.count
+            state.records.append(record)
+            return record.id
+        }
+    }
+
+    /// Applies `change` to the record with `id` (a no-op when it was dropped or reset meanwhile).
+    func update(_ id: Int, _ change: (inout ExportRequestRecord) -> Void) {
+        state.withLock { state in
+            guard let position = state.index[id] else { return }
+            change(&state.records[position])
+        }
+    }
+
+    func record(_ id: Int) -> ExportRequestRecord? {
+        state.withLock { state in state.index[id].map { state.records[$0] } }
+    }
+
+    func records() -> [ExportRequestRecord] {
+        state.withLock { $0.records }
+    }
+
+    func findings() -> [WireFinding] {
+        state.withLock { state in state.connectionFindings + state.records.flatMap(\.findings) }
+    }
+
+    func addConnectionFinding(_ finding: WireFinding) {
+        state.withLock { state in
+            if state.connectionFindings.count < capacity { state.connectionFindings.append(finding) }
+        }
+    }
+
+    func counts() -> [ExportSignal: Int] {
+        state.withLock { $0.counts }
+    }
+
+    func removeAll() {
+        state.withLock { state in
+            let nextID = state.nextID
+            state = State()
+            state.nextID = nextID  // ids stay unique across resets so late updates never hit a new record
+        }
+    }
+}

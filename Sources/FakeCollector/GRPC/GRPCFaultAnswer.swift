@@ -1,0 +1,39 @@
+import HTTP2Wire
+
+/// Applies a fault rule's answer to a gRPC call (cello-telemetry.md section 6, fault plans); returns false when
+/// the call should still be answered normally (delay, partial success, graceful GOAWAY).
+enum GRPCFaultAnswer {
+    static func apply(_ fault: FaultRule, call: inout GRPCCall) async -> Bool {
+        switch fault.action {
+        case .delay, .partial:
+            return false
+        case .stall:
+            let end = await call.stream.waitForPeerClose()
+            switch end {
+            case .peerReset: call.clientGone(.clientReset, fault: .stall)
+            case .connectionClosed, .completed: call.clientGone(.connectionClosed, fault: .stall)
+            }
+            return true
+        case .status:
+            let code = fault.grpcStatus ?? GRPCStatusCode.unavailable
+            await call.fail(code, fault.message ?? "fault plan: grpc-status \(code)", fault: .status,
+                            retryDelayMs: fault.retryDelayMs)
+            return true
+        case .close:
+            await call.stream.closeConnection()
+            call.clientGone(.serverFault, fault: .close)
+            return true
+        case .goaway:
+            let code = fault.errorCode ?? 0
+            await call.stream.goAway(errorCode: code)
+            guard code != 0 else { return false }  // graceful: the in-flight call still completes
+            await call.stream.closeConnection()
+            call.clientGone(.serverFault, fault: .goaway)
+            return true
+        case .rstStream:
+            await call.stream.reset(errorCode: fault.errorCode ?? 2)
+            call.clientGone(.serverFault, fault: .rstStream)
+            return true
+        }
+    }
+}

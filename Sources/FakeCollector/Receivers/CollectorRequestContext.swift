@@ -1,0 +1,26 @@
+import Hummingbird
+import NIOCore
+
+/// The Hummingbird request context of the collector's HTTP listeners: keeps the channel so a stall can wait for
+/// the client to give up, and a large upload limit (the receiver enforces its own).
+struct CollectorRequestContext: RequestContext {
+    var coreContext: CoreRequestContextStorage
+    let channel: any Channel
+
+    init(source: ApplicationRequestContextSource) {
+        self.coreContext = CoreRequestContextStorage(source: source)
+        self.channel = source.channel
+    }
+
+    var maxUploadSize: Int { 64 << 20 }
+
+    /// Waits until the client closes the connection, or the task is cancelled (the connection is then closed).
+    func waitForClientClose() async {
+        let channel = self.channel
+        await withTaskCancellationHandler {
+            try? await channel.closeFuture.get()
+        } onCancel: {
+            channel.close(promise: nil)
+        }
+    }
+}
