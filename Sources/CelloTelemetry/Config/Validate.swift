@@ -1,0 +1,89 @@
+/// Range and format checks shared by code fields and environment variables.
+///
+/// Spec: cello-telemetry.md section 1 (validation).
+enum Validate {
+    static func range(_ value: Int, _ range: ClosedRange<Int>, field: String) throws(ConfigurationError) {
+        guard range.contains(value) else {
+            throw ConfigurationError(
+                code: .outOfRange, field: field,
+                message: "must be within \(range.lowerBound)...\(range.upperBound), got \(value)")
+        }
+    }
+
+    static func probability(_ value: Double, field: String) throws(ConfigurationError) {
+        guard value.isFinite, value >= 0, value <= 1 else {
+            throw ConfigurationError(code: .outOfRange, field: field, message: "must be within 0.0...1.0, got \(value)")
+        }
+    }
+
+    /// Checks an `http(s)://host[:port][/path]` URL and returns it without a trailing slash.
+    static func endpoint(_ text: String, field: String) throws(ConfigurationError) -> EndpointURL {
+        guard let url = EndpointURL(parsing: text) else {
+            throw ConfigurationError(
+                code: .unparsable, field: field,
+                message: "must be an http:// or https:// URL with a host and an optional port 1...65535, got '\(text)'")
+        }
+        return url
+    }
+}
+
+/// A checked endpoint URL: scheme http or https, a host, optional port, optional path.
+struct EndpointURL: Hashable {
+    var scheme: String
+    /// Host as written (IPv6 in brackets).
+    var host: String
+    var port: Int?
+    /// "" or starting with "/", no trailing "/".
+    var path: String
+
+    init?(parsing text: String) {
+        let lower = text.lowercased()
+        let rest: Substring
+        if lower.hasPrefix("http://") {
+            scheme = "http"
+            rest = text.dropFirst(7)
+        } else if lower.hasPrefix("https://") {
+            scheme = "https"
+            rest = text.dropFirst(8)
+        } else {
+            return nil
+        }
+        guard !rest.contains(where: { $0 == " " || $0 == "?" || $0 == "#" }) else { return nil }
+        let authorityEnd = rest.firstIndex(of: "/") ?? rest.endIndex
+        let authority = rest[..<authorityEnd]
+        var path = String(rest[authorityEnd...])
+        while path.hasSuffix("/") { path.removeLast() }
+        self.path = path
+        guard !authority.contains("@") else { return nil }
+        if authority.hasPrefix("[") {
+            guard let close = authority.firstIndex(of: "]") else { return nil }
+            host = String(authority[...close])
+            let after = authority[authority.index(after: close)...]
+            if after.isEmpty {
+                port = nil
+            } else {
+                guard after.hasPrefix(":"), let p = Int(after.dropFirst()), (1...65535).contains(p) else { return nil }
+                port = p
+            }
+            guard host.count > 2 else { return nil }
+        } else if let colon = authority.firstIndex(of: ":") {
+            host = String(authority[..<colon])
+            guard let p = Int(authority[authority.index(after: colon)...]), (1...65535).contains(p) else { return nil }
+            port = p
+        } else {
+            host = String(authority)
+            port = nil
+        }
+        guard !host.isEmpty else { return nil }
+    }
+
+    /// The URL text, without a trailing slash.
+    var string: String {
+        "\(scheme)://\(host)\(port.map { ":\($0)" } ?? "")\(path)"
+    }
+
+    /// The URL with `/v1/traces` appended, unless the path already ends with it.
+    var withTracesPath: String {
+        path.hasSuffix("/v1/traces") ? string : string + "/v1/traces"
+    }
+}
