@@ -1,3 +1,5 @@
+import Yams
+
 /// Parsing of the `expectations` section of a scenario file (cello-telemetry.md section 7).
 extension ScenarioLoader {
     static let expectationKeys = [
