@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Installs what cello-telemetry needs on a fresh Debian machine, skipping what is already there:
+#   - Debian packages: libnghttp2-dev pkg-config (the fake collector's HTTP/2 stack), protobuf-compiler
+#     (scripts/generate-otlp.sh), python3-venv, zlib1g-dev, curl;
+#   - the Python peers' venv at Conformance/peers/python/.venv, from the pinned requirements.txt
+#     (remade only when requirements.txt changes).
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+
+packages=(libnghttp2-dev pkg-config protobuf-compiler python3-venv zlib1g-dev curl)
+missing=()
+for package in "${packages[@]}"; do
+    dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+    echo "setup: installing ${missing[*]}" >&2
+    sudo_cmd=""
+    [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
+    $sudo_cmd apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+venv="$root/Conformance/peers/python/.venv"
+requirements="$root/Conformance/peers/python/requirements.txt"
+stamp="$venv/.requirements.sha256"
+want=$(sha256sum "$requirements" | cut -d' ' -f1)
+if [ ! -x "$venv/bin/python" ] || [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
+    echo "setup: creating the Python peers' venv ($venv)" >&2
+    rm -rf "$venv"
+    python3 -m venv "$venv"
+    "$venv/bin/pip" install --quiet --disable-pip-version-check -r "$requirements"
+    echo "$want" > "$stamp"
+fi
+echo "setup: ready" >&2
