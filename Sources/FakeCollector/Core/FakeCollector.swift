@@ -26,12 +26,10 @@ public final class FakeCollector: Service, Sendable {
         self.ports = ListenerPorts(host: configuration.host)
     }
 
-    /// Binds the three listeners and serves until cancelled or gracefully shut down.
+    /// Binds the three listeners and serves until gracefully shut down (in-flight requests finish) or cancelled.
     public func run() async throws {
         do {
-            try await cancelWhenGracefulShutdown {
-                try await self.serve()
-            }
+            try await serve()
         } catch {
             ports.failed(FakeCollectorError(code: .bindFailed, message: "\(error)"))
             throw error
@@ -52,11 +50,19 @@ public final class FakeCollector: Service, Sendable {
         _ body: (FakeCollector, FakeCollectorAddresses) async throws -> T
     ) async throws -> T {
         let collector = FakeCollector(configuration: configuration, logger: logger)
-        return try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await collector.run() }
-            defer { group.cancelAll() }
-            let addresses = try await collector.listening()
-            return try await body(collector, addresses)
+        let group = ServiceGroup(services: [collector], logger: logger)
+        return try await withThrowingTaskGroup(of: Void.self) { tasks in
+            tasks.addTask { try await group.run() }
+            let result: Result<T, any Error>
+            do {
+                let addresses = try await collector.listening()
+                result = .success(try await body(collector, addresses))
+            } catch {
+                result = .failure(error)
+            }
+            await group.triggerGracefulShutdown()
+            try await tasks.waitForAll()
+            return try result.get()
         }
     }
 
@@ -96,8 +102,11 @@ public final class FakeCollector: Service, Sendable {
         let queryApp = makeApplication(port: configuration.queryPort, listener: .query,
                                        responder: queryResponder())
         let log = self.log
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await wire.run() }
+        let shutdown = ShutdownFlag()
+        try await withThrowingTaskGroup(of: ListenerTask.self) { group in
+            group.addTask { try await wire.run(); return .server }
+            group.addTask { try await httpApp.run(); return .server }
+            group.addTask { try await queryApp.run(); return .server }
             group.addTask {
                 for await event in wire.events {
                     if case .protocolError(let connection, let reason) = event {
@@ -105,13 +114,24 @@ public final class FakeCollector: Service, Sendable {
                             .h2Protocol, "HTTP/2 connection error", evidence: "connection \(connection): \(reason)"))
                     }
                 }
+                return .auxiliary
             }
-            group.addTask { try await httpApp.run() }
-            group.addTask { try await queryApp.run() }
+            group.addTask {
+                // Hummingbird sees graceful shutdown itself; the HTTP/2 server is told here.
+                try? await gracefulShutdown()
+                shutdown.set()
+                await wire.shutdown()
+                return .auxiliary
+            }
             defer { group.cancelAll() }
-            try await group.next()
+            var serversRunning = 3
+            while let finished = try await group.next() {
+                guard case .server = finished else { continue }
+                serversRunning -= 1
+                // A listener that stops on its own takes the others down; after shutdown, wait for all three.
+                if serversRunning == 0 || !shutdown.isSet { return }
+            }
         }
-        await wire.shutdown()
     }
 
     private func makeApplication(port: Int, listener: ListenerPorts.Listener,

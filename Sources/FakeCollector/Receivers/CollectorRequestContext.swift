@@ -1,5 +1,6 @@
 import Hummingbird
 import NIOCore
+import ServiceLifecycle
 
 /// The Hummingbird request context of the collector's HTTP listeners: keeps the channel so a stall can wait for
 /// the client to give up, and a large upload limit (the receiver enforces its own).
@@ -14,12 +15,16 @@ struct CollectorRequestContext: RequestContext {
 
     var maxUploadSize: Int { 64 << 20 }
 
-    /// Waits until the client closes the connection, or the task is cancelled (the connection is then closed).
+    /// Waits until the client closes the connection; on graceful shutdown or cancellation the collector closes it.
     func waitForClientClose() async {
         let channel = self.channel
-        await withTaskCancellationHandler {
-            try? await channel.closeFuture.get()
-        } onCancel: {
+        await withGracefulShutdownHandler {
+            await withTaskCancellationHandler {
+                try? await channel.closeFuture.get()
+            } onCancel: {
+                channel.close(promise: nil)
+            }
+        } onGracefulShutdown: {
             channel.close(promise: nil)
         }
     }
