@@ -1,0 +1,80 @@
+import Instrumentation
+
+/// Jaeger `uber-trace-id` and `uberctx-{key}` baggage.
+///
+/// Spec: https://www.jaegertracing.io/docs/1.76/architecture/client-libraries/#propagation-format
+/// (`{trace}:{span}:{parent}:{flags}`, hex, leading zeros may be missing, flags bit 1 sampled, bit 2 debug; the
+/// value may be URL-encoded); cello-telemetry.md section 2. `uberctx-*` headers are read only through a
+/// ``KeyListingExtractor``; the `jaeger-baggage: k=v, k2=v2` header is read through any extractor.
+public struct JaegerPropagator: ContextPropagator {
+    static let header = "uber-trace-id"
+    static let baggagePrefix = "uberctx-"
+
+    public init() {}
+
+    public func extract<Carrier, Extract: Extractor>(_ carrier: Carrier, using extractor: Extract) -> ExtractedContext
+    where Extract.Carrier == Carrier {
+        let context = extractor.extract(key: Self.header, from: carrier).flatMap(Self.parse)
+        var baggage = Baggage()
+        if let listing = extractor as? any KeyListingExtractor<Carrier> {
+            for key in listing.keys(in: carrier) {
+                let lower = key.lowercased()
+                guard lower.hasPrefix(Self.baggagePrefix), lower.count > Self.baggagePrefix.count,
+                      let raw = extractor.extract(key: key, from: carrier), let value = PercentDecoding.decode(raw)
+                else { continue }
+                baggage[String(lower.dropFirst(Self.baggagePrefix.count))] = value
+            }
+        }
+        if let header = extractor.extract(key: "jaeger-baggage", from: carrier) {
+            for pair in header.split(separator: ",") {
+                guard let eq = pair.firstIndex(of: "=") else { continue }
+                let key = pair[..<eq].trimmingOWS()
+                let value = pair[pair.index(after: eq)...].trimmingOWS()
+                if !key.isEmpty, baggage[key] == nil { baggage[key] = value }
+            }
+        }
+        return ExtractedContext(spanContext: context, baggage: baggage.isEmpty ? nil : baggage)
+    }
+
+    public func inject<Carrier, Inject: Injector>(
+        _ spanContext: SpanContext?, baggage: Baggage?, into carrier: inout Carrier, using injector: Inject
+    ) where Inject.Carrier == Carrier {
+        if let spanContext, spanContext.isValid {
+            let flags = spanContext.isSampled ? "01" : "00"
+            let value = "\(spanContext.traceID.hexString):\(spanContext.spanID.hexString):0:\(flags)"
+            injector.inject(value, forKey: Self.header, into: &carrier)
+        }
+        for entry in baggage?.entries ?? [] where W3CBaggagePropagator.isToken(entry.key) {
+            injector.inject(
+                PercentDecoding.encodeBaggageValue(entry.value), forKey: Self.baggagePrefix + entry.key.lowercased(),
+                into: &carrier)
+        }
+    }
+
+    /// Parses `uber-trace-id`; nil when malformed or an id is zero.
+    static func parse(_ header: String) -> SpanContext? {
+        var text = header.trimmingOWS()
+        if text.contains("%") {
+            guard let decoded = PercentDecoding.decode(text) else { return nil }
+            text = decoded
+        }
+        let fields = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard fields.count == 4 else { return nil }
+        let trace = fields[0].utf8
+        guard (1...32).contains(trace.count) else { return nil }
+        let hiDigits = trace.dropLast(min(16, trace.count))
+        let loDigits = trace.suffix(16)
+        guard let lo = Hex.parseUInt64(loDigits, allowUpperCase: true),
+              let hi = hiDigits.isEmpty ? 0 : Hex.parseUInt64(hiDigits, allowUpperCase: true),
+              let span = Hex.parseUInt64(fields[1].utf8, allowUpperCase: true),
+              Hex.parseUInt64(fields[2].utf8, allowUpperCase: true) != nil,
+              fields[3].utf8.count <= 2, let flags = Hex.parseUInt64(fields[3].utf8, allowUpperCase: true)
+        else { return nil }
+        let sampled = flags & 0x01 != 0 || flags & 0x02 != 0
+        let parent = Hex.parseUInt64(fields[2].utf8, allowUpperCase: true).flatMap { $0 == 0 ? nil : SpanID(value: $0) }
+        let context = SpanContext(
+            traceID: TraceID(hi: hi, lo: lo), spanID: SpanID(value: span), parentSpanID: parent,
+            traceFlags: sampled ? .sampled : [], isRemote: true)
+        return context.isValid ? context : nil
+    }
+}
