@@ -187,6 +187,7 @@ var targets: [Target] = [
             .product(name: "Metrics", package: "swift-metrics"),
             .product(name: "MetricsTestKit", package: "swift-metrics"),
             .product(name: "NIOHTTPCompression", package: "swift-nio-extras"),
+            .product(name: "SwiftProtobuf", package: "swift-protobuf"),
         ]
     ),
     .testTarget(
