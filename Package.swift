@@ -197,6 +197,7 @@ var targets: [Target] = [
             "CelloTelemetry",
             "CelloTelemetryTesting",
             .product(name: "Tracing", package: "swift-distributed-tracing"),
+            .product(name: "InMemoryTracing", package: "swift-distributed-tracing"),
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "Hummingbird", package: "hummingbird"),
         ]
@@ -225,6 +226,10 @@ var targets: [Target] = [
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "NIOHTTP2", package: "swift-nio-http2"),
         ]
+    ),
+    .testTarget(
+        name: "StackTests",
+        dependencies: [.product(name: "Yams", package: "Yams")]
     ),
     .testTarget(
         name: "ConformanceKitTests",
