@@ -1,0 +1,29 @@
+/// Nothing lost: the spans the traffic caused (requests x spans per request) all reach the collector, once each,
+/// under retry faults and at shutdown. cello-telemetry.md section 4 and issue 7.
+enum NoLossCheck {
+    static func evaluate(_ expectation: NoLossExpectation, _ observed: Observations) -> ExpectationResult {
+        let expected = observed.traffic.outcomes.count * expectation.spansPerRequest
+        let received = Set(observed.spans.map { $0.traceID + $0.spanID }).count
+        var failures: [String] = []
+        if received < expected {
+            failures.append("lost \(expected - received) of \(expected) spans (received \(received))")
+        } else if received > expected {
+            failures.append("received \(received) spans, expected \(expected): extra spans were exported")
+        }
+        var evidence = ["\(observed.traffic.outcomes.count) requests x \(expectation.spansPerRequest) spans = \(expected) expected"]
+        if let requests = observed.traceRequests {
+            let byEnd = Dictionary(grouping: requests, by: { "\($0.end)/\($0.status ?? "-")" })
+                .map { "\($0.key): \($0.value.count) requests, \($0.value.map(\.spanCount).reduce(0, +)) spans" }
+                .sorted()
+            evidence.append("export requests by end/status: " + byEnd.joined(separator: "; "))
+        }
+        if let findings = observed.findings {
+            let duplicates = findings.filter { $0.ruleId.contains("duplicate") }
+            if !duplicates.isEmpty {
+                failures.append("\(duplicates.count) duplicate-span findings: \(duplicates[0].message)")
+            }
+        }
+        return .check(
+            "noLoss", failures: failures, passed: "all \(expected) spans arrived exactly once", evidence: evidence)
+    }
+}

@@ -1,0 +1,33 @@
+/// What the collector saw on the wire: the configured protocol and compression, and no violation findings.
+/// cello-telemetry.md section 6 (wire checks). Needs the wire view.
+enum WireCheck {
+    static func evaluate(_ expectation: WireExpectation, _ observed: Observations) -> ExpectationResult {
+        guard let requests = observed.traceRequests, let findings = observed.findings else {
+            return .notApplicable("wire", backend: observed.backendName)
+        }
+        var failures: [String] = []
+        if requests.isEmpty { failures.append("no export request arrived") }
+        if let proto = expectation.exportProtocol {
+            for request in requests where request.exportProtocol != proto {
+                failures.append("export request #\(request.id) used \(request.exportProtocol), expected \(proto)")
+            }
+        }
+        if let compression = expectation.compression {
+            for request in requests where request.compression != compression {
+                failures.append("export request #\(request.id) compression \(request.compression), expected \(compression)")
+            }
+        }
+        if expectation.noViolations {
+            for finding in findings where finding.isViolation {
+                failures.append("\(finding.ruleId): \(finding.message) [\(finding.evidence)]")
+            }
+        }
+        let warnings = findings.filter { !$0.isViolation }.map(\.ruleId)
+        return .check(
+            "wire", failures: failures,
+            passed: "\(requests.count) export requests"
+                + (expectation.exportProtocol.map { " over \($0)" } ?? "")
+                + (expectation.compression.map { ", compression \($0)" } ?? "") + ", no violations",
+            evidence: ["warnings: " + (warnings.isEmpty ? "none" : Set(warnings).sorted().joined(separator: ", "))])
+    }
+}
