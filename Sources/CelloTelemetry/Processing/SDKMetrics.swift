@@ -36,4 +36,7 @@ public struct SDKMetrics: Sendable {
         spansExportFailed = counter(Self.spansExportFailedLabel)
         exportFailures = counter(Self.exportFailuresLabel)
     }
+
+    func countStarted() { spansStarted.increment() }
+    func countEnded() { spansEnded.increment() }
 }
