@@ -1,5 +1,6 @@
 import Foundation
 import HTTPTypes
+import Hummingbird
 import Logging
 import Tracing
 
@@ -30,8 +31,12 @@ public struct CelloRequest: Sendable {
     public let logger: Logger
 
     /// The body decoded from JSON.
-    /// - Throws: `DecodingError` when the body is not JSON of that shape.
+    /// - Throws: `HTTPError` 400 (answered as such) when the body is not JSON of that shape.
     public func decode<T: Decodable>(_ type: T.Type = T.self) throws -> T {
-        try JSONDecoder().decode(T.self, from: Data(self.body))
+        do {
+            return try JSONDecoder().decode(T.self, from: Data(self.body))
+        } catch {
+            throw HTTPError(.badRequest, message: "request body is not JSON of the expected shape: \(error)")
+        }
     }
 }
