@@ -96,11 +96,26 @@ public final class BatchSpanProcessor<C: Clock<Duration>>: SpanProcessor, Servic
 
     /// Exports until shut down (graceful shutdown drains the queue first); cancellation stops at once.
     public func run() async throws {
+        let exporterService = exporter as? any Service
+        let logger = self.logger
         await withGracefulShutdownHandler {
-            await withTaskGroup(of: Void.self) { group in
-                group.addTask { await self.runTimer() }
-                await self.runExportLoop()
-                group.cancelAll()
+            await withTaskGroup(of: Void.self) { outer in
+                if let exporterService {
+                    // The exporter's own connection; it returns after `exporter.shutdown()`.
+                    outer.addTask {
+                        do {
+                            try await exporterService.run()
+                        } catch {
+                            logger.warning("span exporter stopped", metadata: ["error": "\(error)"])
+                        }
+                    }
+                }
+                await withTaskGroup(of: Void.self) { inner in
+                    inner.addTask { await self.runTimer() }
+                    await self.runExportLoop()
+                    inner.cancelAll()
+                }
+                if Task.isCancelled { outer.cancelAll() }
             }
         } onGracefulShutdown: {
             self.beginShutdown()
