@@ -56,6 +56,8 @@ final class HTTP2StreamCore {
 
     private(set) var peerResetCode: UInt32?
     var locallyReset = false
+    /// The handler returned with a complete response but an unfinished request body.
+    var resetAfterResponse = false
     private(set) var end: HTTP2StreamEnd?
     private var endWaiters: [EventLoopPromise<HTTP2StreamEnd>] = []
 
@@ -66,12 +68,18 @@ final class HTTP2StreamCore {
 
     // MARK: Request
 
-    /// Adds a request header; false once the list passes `limit` (RFC 9113 section 6.5.2 accounting), after which
-    /// headers are dropped and the request is answered 431.
-    func addHeader(_ header: HTTP2Header, nameLength: Int, valueLength: Int, limit: Int) {
+    /// Counts a header field (RFC 9113 section 6.5.2: name + value + 32) and keeps it when `keep` (request headers,
+    /// not trailers) and the list is still within `limit`; past it the request is answered 431.
+    func addHeader(_ header: HTTP2Header, nameLength: Int, valueLength: Int, limit: Int, keep: Bool = true) {
         headerListSize += nameLength + valueLength + 32
+        guard keep else { return }
         if headerListSize > limit { headersTooLarge = true }
         if !headersTooLarge { requestHeaders.append(header) }
+    }
+
+    /// Trailers are a header list of their own for the size limit.
+    func startTrailers() {
+        headerListSize = 0
     }
 
     /// DATA arrived. Returns the bytes to give back to flow control at once (when the body is being discarded).

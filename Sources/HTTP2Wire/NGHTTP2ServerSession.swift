@@ -301,14 +301,20 @@ final class NGHTTP2ServerSession {
     /// The handler returned: a stream left without a complete response is reset, an unread body is dropped.
     func handlerFinished(_ core: HTTP2StreamCore) {
         discardBody(core)
-        guard core.end == nil, let ng else { return }
-        if core.response != .ended {
+        guard core.end == nil, ng != nil else { return }
+        let responseEnding: Bool
+        switch core.response {
+        case .notStarted: responseEnding = false
+        case .streaming: responseEnding = core.hasOutboundEnd  // trailers or END_STREAM still to leave
+        case .ended: responseEnding = true
+        }
+        if !responseEnding {
             reset(core, errorCode: NGHTTP2_INTERNAL_ERROR.rawValue)
         } else if !core.bodyComplete {
             // RFC 9113 section 8.1: a complete response may end the request early with RST_STREAM(NO_ERROR).
-            reset(core, errorCode: NGHTTP2_NO_ERROR.rawValue)
+            core.resetAfterResponse = true
+            if core.response == .ended { reset(core, errorCode: NGHTTP2_NO_ERROR.rawValue) }
         }
-        _ = ng
     }
 
     // MARK: Events from nghttp2 (called by the callbacks below)
@@ -317,16 +323,24 @@ final class NGHTTP2ServerSession {
         let streamID = frame.pointee.hd.stream_id
         if frame.pointee.hd.type == UInt8(NGHTTP2_HEADERS.rawValue), frame.pointee.headers.cat == NGHTTP2_HCAT_REQUEST {
             streams[streamID] = HTTP2StreamCore(streamID: streamID, eventLoop: eventLoop)
+        } else {
+            streams[streamID]?.startTrailers()
         }
         return 0
     }
 
     fileprivate func header(_ frame: UnsafePointer<nghttp2_frame>, name: UnsafeBufferPointer<UInt8>,
                             value: UnsafeBufferPointer<UInt8>) -> Int32 {
-        guard frame.pointee.headers.cat == NGHTTP2_HCAT_REQUEST,
-              let core = streams[frame.pointee.hd.stream_id] else { return 0 }
+        guard let core = streams[frame.pointee.hd.stream_id] else { return 0 }
+        let isRequest = frame.pointee.headers.cat == NGHTTP2_HCAT_REQUEST
         let header = HTTP2Header(name: String(decoding: name, as: UTF8.self), value: String(decoding: value, as: UTF8.self))
-        core.addHeader(header, nameLength: name.count, valueLength: value.count, limit: configuration.maxHeaderListSize)
+        core.addHeader(header, nameLength: name.count, valueLength: value.count, limit: configuration.maxHeaderListSize,
+                       keep: isRequest)
+        // Request headers past the limit are answered 431 once complete; trailers past it, or a header section far
+        // past it, reset the stream at once (nghttp2 answers TEMPORAL_CALLBACK_FAILURE with RST_STREAM).
+        if core.headerListSize > configuration.maxHeaderListSize * (isRequest ? 4 : 1) {
+            return Int32(NGHTTP2_ERR_TEMPORAL_CALLBACK_FAILURE.rawValue)
+        }
         return 0
     }
 
@@ -424,13 +438,23 @@ final class NGHTTP2ServerSession {
             return count
         case .bytes(let count, end: .endStream):
             flags.pointee |= NGHTTP2_DATA_FLAG_EOF.rawValue
+            resetIfHandlerLeft(core)
             return count
         case .bytes(let count, end: .trailers(let trailers)):
             flags.pointee |= NGHTTP2_DATA_FLAG_EOF.rawValue
             let submitted = withNameValues(trailers) { nva, n in nghttp2_submit_trailer(ng, streamID, nva, n) }
             if submitted == 0 { flags.pointee |= NGHTTP2_DATA_FLAG_NO_END_STREAM.rawValue }
+            resetIfHandlerLeft(core)
             return count
         }
+    }
+}
+
+extension NGHTTP2ServerSession {
+    /// The handler returned before the request body ended: once the response's end is out, RST_STREAM(NO_ERROR).
+    fileprivate func resetIfHandlerLeft(_ core: HTTP2StreamCore) {
+        guard core.resetAfterResponse, !core.bodyComplete else { return }
+        completions.append { [weak self] in self?.reset(core, errorCode: NGHTTP2_NO_ERROR.rawValue) }
     }
 }
 

@@ -1,12 +1,24 @@
 import NIOCore
 import NIOPosix
 
-/// A TCP client that sends bytes as given and collects everything the server answers until it closes: for bad
-/// prefaces and frames no HTTP/2 library would send.
-struct RawTestClient: Sendable {
-    let channel: NIOAsyncChannel<ByteBuffer, ByteBuffer>
+/// A TCP client that sends bytes as given and reads what the server answers: for bad prefaces and frames no HTTP/2
+/// library would send.
+final class RawTestClient {
+    private var iterator: NIOAsyncChannelInboundStream<ByteBuffer>.AsyncIterator
+    private let outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>
+    private(set) var received: [UInt8] = []
+    private(set) var closedByServer = false
 
-    static func connect(port: Int) async throws -> RawTestClient {
+    private init(
+        iterator: NIOAsyncChannelInboundStream<ByteBuffer>.AsyncIterator,
+        outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>
+    ) {
+        self.iterator = iterator
+        self.outbound = outbound
+    }
+
+    /// Connects to 127.0.0.1:`port`, runs `body`, closes.
+    static func withConnection<T>(port: Int, _ body: (RawTestClient) async throws -> T) async throws -> T {
         let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .channelOption(.allowRemoteHalfClosure, value: true)
             .connect(host: "127.0.0.1", port: port) { channel in
@@ -16,22 +28,35 @@ struct RawTestClient: Sendable {
                         configuration: .init(isOutboundHalfClosureEnabled: true))
                 }
             }
-        return RawTestClient(channel: channel)
+        return try await channel.executeThenClose { inbound, outbound in
+            try await body(RawTestClient(iterator: inbound.makeAsyncIterator(), outbound: outbound))
+        }
     }
 
-    /// Sends `bytes`, optionally shuts the sending side, and returns what the server sent until it closed.
-    func exchange(_ bytes: [UInt8], thenHalfClose: Bool) async throws -> [UInt8] {
-        try await channel.executeThenClose { inbound, outbound in
-            try await outbound.write(ByteBuffer(bytes: bytes))
-            if thenHalfClose { outbound.finish() }
-            var received: [UInt8] = []
+    func send(_ bytes: [UInt8]) async throws {
+        try await outbound.write(ByteBuffer(bytes: bytes))
+    }
+
+    /// Shuts the sending side (TCP half-close).
+    func finishSending() {
+        outbound.finish()
+    }
+
+    /// Reads until the frames received so far satisfy `predicate` or the server closes; returns the frames.
+    @discardableResult
+    func readFrames(until predicate: ([RawFrame]) -> Bool = { _ in false }) async -> [RawFrame] {
+        while !predicate(RawFrame.parse(received)), !closedByServer {
             do {
-                for try await buffer in inbound { received += Array(buffer.readableBytesView) }
+                if let buffer = try await iterator.next() {
+                    received += Array(buffer.readableBytesView)
+                } else {
+                    closedByServer = true
+                }
             } catch {
-                // A reset after the server closed still leaves what arrived before.
+                closedByServer = true  // reset by the server: what arrived before still counts
             }
-            return received
         }
+        return RawFrame.parse(received)
     }
 }
 
@@ -74,4 +99,16 @@ struct RawFrame: Equatable {
     }
 
     static let emptySettings = RawFrame(type: 4, flags: 0, streamID: 0, payload: [])
+
+    /// HEADERS for `POST /` with END_STREAM and END_HEADERS, HPACK-encoded from the static table (RFC 7541 appendix A).
+    static func request(streamID: UInt32) -> RawFrame {
+        let block: [UInt8] = [0x83, 0x86, 0x84, 0x41, 0x09] + Array("127.0.0.1".utf8)
+        return RawFrame(type: 1, flags: 0x5, streamID: streamID, payload: block)
+    }
+
+    /// The error code of an RST_STREAM (type 3) frame.
+    var resetErrorCode: UInt32? {
+        guard type == 3, payload.count == 4 else { return nil }
+        return payload.reduce(0) { $0 << 8 | UInt32($1) }
+    }
 }
