@@ -1,1 +1,0 @@
-// Placeholder so the manifest resolves; replaced by the issue that builds this module.
