@@ -80,6 +80,12 @@ public final class FakeCollector: Service, Sendable {
     /// Replaces the fault plan (`PUT /harness/faults`).
     public func setFaultPlan(_ plan: FaultPlan) { faults.setPlan(plan) }
 
+    /// Returns once `condition` holds for the recorded export requests: lets a caller wait for an event (a stalled
+    /// request's end, the n-th export) instead of polling.
+    public func waitForRequests(_ condition: @escaping @Sendable ([ExportRequestRecord]) -> Bool) async {
+        await log.waitUntil(condition)
+    }
+
     /// Store counters (`GET /harness/stats`).
     public func storeStats() -> SpanStoreStats { store.stats }
 

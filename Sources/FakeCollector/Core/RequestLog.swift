@@ -9,6 +9,25 @@ final class RequestLog: Sendable {
         var nextID = 1
         var counts: [ExportSignal: Int] = [:]
         var connectionFindings: [WireFinding] = []
+        var waiters: [Waiter] = []
+
+        /// Removes and returns the waiters whose condition now holds.
+        mutating func satisfiedWaiters() -> [CheckedContinuation<Void, Never>] {
+            guard !waiters.isEmpty else { return [] }
+            var ready: [CheckedContinuation<Void, Never>] = []
+            waiters.removeAll { waiter in
+                guard waiter.condition(records) else { return false }
+                ready.append(waiter.continuation)
+                return true
+            }
+            return ready
+        }
+    }
+
+    /// A caller of ``waitUntil(_:)``; its condition is a pure function of the records, so it is evaluated in the lock.
+    private struct Waiter: Sendable {
+        var condition: @Sendable ([ExportRequestRecord]) -> Bool
+        var continuation: CheckedContinuation<Void, Never>
     }
 
     private let state = Mutex(State())
@@ -20,7 +39,7 @@ final class RequestLog: Sendable {
 
     /// Records a new request (its `id` is assigned here) and returns the id.
     func begin(_ record: ExportRequestRecord) -> Int {
-        state.withLock { state in
+        let (id, ready) = state.withLock { state in
             var record = record
             record.id = state.nextID
             state.nextID += 1
@@ -32,15 +51,31 @@ final class RequestLog: Sendable {
             }
             state.index[record.id] = state.records.count
             state.records.append(record)
-            return record.id
+            return (record.id, state.satisfiedWaiters())
         }
+        for continuation in ready { continuation.resume() }
+        return id
     }
 
     /// Applies `change` to the record with `id` (a no-op when it was dropped or reset meanwhile).
     func update(_ id: Int, _ change: (inout ExportRequestRecord) -> Void) {
-        state.withLock { state in
-            guard let position = state.index[id] else { return }
+        let ready = state.withLock { state -> [CheckedContinuation<Void, Never>] in
+            guard let position = state.index[id] else { return [] }
             change(&state.records[position])
+            return state.satisfiedWaiters()
+        }
+        for continuation in ready { continuation.resume() }
+    }
+
+    /// Returns once `condition` holds for the recorded requests (checked now and after every change).
+    func waitUntil(_ condition: @escaping @Sendable ([ExportRequestRecord]) -> Bool) async {
+        await withCheckedContinuation { continuation in
+            let satisfied = state.withLock { state -> Bool in
+                if condition(state.records) { return true }
+                state.waiters.append(Waiter(condition: condition, continuation: continuation))
+                return false
+            }
+            if satisfied { continuation.resume() }
         }
     }
 
@@ -69,8 +104,10 @@ final class RequestLog: Sendable {
     func removeAll() {
         state.withLock { state in
             let nextID = state.nextID
+            let waiters = state.waiters
             state = State()
             state.nextID = nextID  // ids stay unique across resets so late updates never hit a new record
+            state.waiters = waiters
         }
     }
 }
