@@ -188,6 +188,8 @@ var targets: [Target] = [
             .product(name: "MetricsTestKit", package: "swift-metrics"),
             .product(name: "NIOHTTPCompression", package: "swift-nio-extras"),
             .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle"),
         ]
     ),
     .testTarget(
