@@ -1,3 +1,4 @@
+import FakeCollector
 import Foundation
 import Yams
 
@@ -134,6 +135,13 @@ public enum ScenarioLoader {
                 spec.faults = try faults.string()
             } else {
                 spec.faults = try? Yams.serialize(node: faults.node)
+            }
+        }
+        if let text = spec.faults, let faults = keys["faults"] {
+            do {
+                _ = try FaultPlan.parse(text)
+            } catch {
+                throw faults.error(.invalidValue, "not a valid fault plan: \(error)")
             }
         }
         spec.expectedBatchSize = try keys["expectedBatchSize"]?.int(min: 1)

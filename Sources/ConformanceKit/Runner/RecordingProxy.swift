@@ -44,7 +44,13 @@ public final class RecordingProxy: Sendable {
             configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: 0)),
             onServerRunning: { [self] channel in bound(channel.localAddress?.port ?? 0) },
             logger: Logger(label: "conformance.proxy.\(target)"))
-        try await app.runService(gracefulShutdownSignals: [])
+        do {
+            try await app.runService(gracefulShutdownSignals: [])
+        } catch {
+            bound(0)  // wakes anyone waiting in listening(): 0 means the proxy did not start
+            throw error
+        }
+        bound(0)
     }
 
     /// Waits until the proxy listens and returns its port.
@@ -61,6 +67,7 @@ public final class RecordingProxy: Sendable {
 
     private func bound(_ port: Int) {
         let waiters = state.withLock { state in
+            guard state.port == nil else { return [CheckedContinuation<Int, Never>]() }
             state.port = port
             defer { state.waiters = [] }
             return state.waiters

@@ -1,0 +1,21 @@
+/// How the runner runs scenarios: time bounds, the span backend, extra environment, progress reporting.
+public struct RunnerOptions: Sendable {
+    /// Bound on a service's start (its ready line). - Default: 60 s (the Python SDK imports slowly on 2 cores).
+    public var readyLimit: Duration = .seconds(60)
+    /// Time between SIGTERM and SIGKILL; covers the service's final flush. - Default: 10 s.
+    public var stopGrace: Duration = .seconds(10)
+    /// Variables added to every service's environment (after the generated OTEL_* ones).
+    public var extraEnvironment: [String: String] = [:]
+    /// Receives progress lines ("A -> B -> C: 1200/2000 requests").
+    public var progress: (@Sendable (String) -> Void)?
+    /// Where spans are read: the in-process fake collector (default) or a real Jaeger.
+    public var backend: BackendChoice = .fakeCollector
+
+    public init() {}
+
+    public enum BackendChoice: Sendable, Hashable {
+        case fakeCollector
+        /// A running Jaeger v2 (`queryURL`), with services exporting to `otlpEndpoint` (a collector in front of it).
+        case jaeger(queryURL: String, otlpEndpoint: String)
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+
+/// One run of a topology: services started downstream-first behind recording proxies, the traffic, and the
+/// stop of every service in the reverse order (entry first), whatever happened before.
+struct TopologyRun: Sendable {
+    var scenario: Scenario
+    var launcher: ServiceLauncher
+    var options: RunnerOptions
+
+    struct Outcome: Sendable {
+        var error: String?
+        var traffic = TrafficResult()
+        var hops: [RecordedHop] = []
+        var services: [ServiceRun] = []
+    }
+
+    func run(endpoint: @Sendable (ServiceSpec) -> String) async -> Outcome {
+        var outcome = Outcome()
+        var started: [(spec: ServiceSpec, process: ServiceProcess, address: String?)] = []
+        var proxies: [RecordingProxy] = []
+        await withTaskGroup(of: Void.self) { group in
+            do {
+                var callAddress: [String: String] = [:]
+                for service in scenario.startOrder {
+                    options.progress?("\(scenario.name): starting \(service.name) (\(service.kind))")
+                    let urls = service.downstream.map { "http://\(callAddress[$0]!)" }
+                    let (process, ready) = try await launcher.start(
+                        service, downstreamURLs: urls, endpoint: endpoint(service), readyLimit: options.readyLimit)
+                    started.append((service, process, try? ready.get()))
+                    let address = try ready.get()
+                    callAddress[service.name] = address
+                    if scenario.services.contains(where: { $0.downstream.contains(service.name) }) {
+                        let proxy = RecordingProxy(target: service.name, targetAddress: address)
+                        group.addTask { try? await proxy.run() }
+                        let port = await proxy.listening()
+                        guard port > 0 else {
+                            throw RunnerError(code: .launchFailed, message: "the recording proxy for \(service.name) did not start")
+                        }
+                        proxies.append(proxy)
+                        callAddress[service.name] = "127.0.0.1:\(port)"
+                    }
+                }
+                let entry = scenario.entryService.name
+                let name = scenario.name
+                let progress = options.progress
+                let total = scenario.traffic.count
+                let step = max(total / 20, 1)
+                let driver = TrafficDriver(
+                    traffic: scenario.traffic, address: started.first { $0.spec.name == entry }!.address!,
+                    progress: { done, all in
+                        if done % step == 0 || done == all { progress?("\(name): \(done)/\(all) requests") }
+                    })
+                if total > 0 { progress?("\(name): sending \(total) requests") }
+                outcome.traffic = await driver.run()
+            } catch {
+                outcome.error = "\(error)"
+            }
+            for entry in started.reversed() {
+                options.progress?("\(scenario.name): stopping \(entry.spec.name)")
+                let (status, killed) = await entry.process.stop(grace: options.stopGrace)
+                outcome.services.append(
+                    ServiceRun(
+                        name: entry.spec.name, kind: entry.spec.kind.description, commandLine: entry.process.commandLine,
+                        address: entry.address, exitStatus: status, killed: killed, output: entry.process.output))
+            }
+            group.cancelAll()
+        }
+        outcome.hops = proxies.flatMap(\.hops).sorted { $0.time < $1.time }
+        return outcome
+    }
+}
