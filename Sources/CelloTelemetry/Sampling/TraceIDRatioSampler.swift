@@ -24,8 +24,8 @@ public struct TraceIDRatioSampler: Sampler {
     public init(probability: Double) {
         precondition(probability.isFinite && probability >= 0 && probability <= 1, "probability must be within 0...1")
         self.probability = probability
-        let t = ((1 - probability) * Self.randomnessSpace).rounded()
-        self.threshold = t >= Self.randomnessSpace ? 1 << 56 : UInt64(t)
+        // p * 2^56 is exact in binary floating point, (1 - p) is not: T = 2^56 - round(p * 2^56).
+        self.threshold = (1 << 56) - UInt64((probability * Self.randomnessSpace).rounded())
         self.thresholdHex = Self.encodeThreshold(threshold)
     }
 

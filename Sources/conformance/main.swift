@@ -1,1 +1,0 @@
-print("conformance: not built yet")
