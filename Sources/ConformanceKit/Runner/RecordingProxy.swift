@@ -43,7 +43,7 @@ public final class RecordingProxy: Sendable {
             responder: responder,
             configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: 0)),
             onServerRunning: { [self] channel in bound(channel.localAddress?.port ?? 0) },
-            logger: Logger(label: "conformance.proxy.\(target)"))
+            logger: Self.quietLogger(target))
         do {
             try await app.runService(gracefulShutdownSignals: [])
         } catch {
@@ -101,5 +101,14 @@ public final class RecordingProxy: Sendable {
                 status: .badGateway, headers: [:],
                 body: ResponseBody(byteBuffer: ByteBuffer(string: "proxy: \(target) unreachable: \(error)")))
         }
+    }
+}
+
+extension RecordingProxy {
+    /// Hummingbird logs its start and cancellation at info/error; the proxy's own failures reach the report instead.
+    static func quietLogger(_ target: String) -> Logger {
+        var logger = Logger(label: "conformance.proxy.\(target)")
+        logger.logLevel = .critical
+        return logger
     }
 }
