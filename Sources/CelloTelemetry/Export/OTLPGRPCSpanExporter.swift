@@ -44,6 +44,14 @@ public final class OTLPGRPCSpanExporter: SpanExporter, Service {
     /// Spans the collector reported as rejected in partial successes so far.
     public var rejectedSpanCount: Int64 { partialSuccesses.rejectedSpans }
 
+    /// True while ``run()`` owns the connection.
+    var isRunning: Bool {
+        state.withLock { state in
+            if case .running = state { return true }
+            return false
+        }
+    }
+
     /// Runs the gRPC connection until ``shutdown()`` (or cancellation); returns at once after a shutdown.
     public func run() async throws {
         let client = GRPCClient(transport: try makeTransport())

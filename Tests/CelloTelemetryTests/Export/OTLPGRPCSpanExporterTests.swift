@@ -153,6 +153,8 @@ struct OTLPGRPCSpanExporterTests {
             let exporter = try exporter(endpoint)
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask { try await exporter.run() }
+                // run() takes the connection over as its first step; let its child task get there.
+                while !exporter.isRunning { await Task.yield() }
                 for _ in 0..<3 { try await exporter.export(SpanFixtures.batch(count: 2)) }
                 await exporter.shutdown()
                 try await group.waitForAll()  // run() returned
