@@ -15,6 +15,7 @@ public final class FakeCollector: Service, Sendable {
     let store: SpanStore
     let log: RequestLog
     let faults: FaultSelector
+    let stalls = HTTPStallRegistry()
     private let ports: ListenerPorts
 
     public init(configuration: FakeCollectorConfiguration, logger: Logger = Logger(label: "fake-collector")) {
@@ -122,10 +123,12 @@ public final class FakeCollector: Service, Sendable {
                 }
                 return .auxiliary
             }
+            let stalls = self.stalls
             group.addTask {
-                // Hummingbird sees graceful shutdown itself; the HTTP/2 server is told here.
+                // Hummingbird sees graceful shutdown itself; the HTTP/2 server and stalled requests are told here.
                 try? await gracefulShutdown()
                 shutdown.set()
+                stalls.releaseAll()
                 await wire.shutdown()
                 return .auxiliary
             }
@@ -158,7 +161,7 @@ public final class FakeCollector: Service, Sendable {
 
     private func httpResponder() -> CallbackResponder<CollectorRequestContext> {
         let receiver = OTLPHTTPReceiver(ingestor: ingestor, log: log, faults: faults,
-                                        maxBodyBytes: configuration.maxHTTPBodyBytes)
+                                        maxBodyBytes: configuration.maxHTTPBodyBytes, stalls: stalls)
         return CallbackResponder { request, context in
             await receiver.respond(to: request, context: context)
         }

@@ -14,8 +14,9 @@ struct GRPCCall: Sendable {
         do {
             try await stream.sendHeaders(Self.responseHeaders)
             try await stream.sendData(GRPCMessageReader.frame(response))
-            try await stream.sendTrailers([HTTP2Header("grpc-status", "0")])
+            // Recorded before the trailers go out, so a client that saw the answer also sees the record.
             tracker.finish(.answered, status: "0", fault: fault, findings: findings)
+            try await stream.sendTrailers([HTTP2Header("grpc-status", "0")])
         } catch {
             clientGone(error.code == .streamReset ? .clientReset : .connectionClosed, fault: fault)
         }
@@ -25,14 +26,14 @@ struct GRPCCall: Sendable {
     mutating func fail(_ code: Int, _ message: String, rule: WireRule? = nil, extra: [HTTP2Header] = [],
                        fault: FaultAction? = nil, retryDelayMs: Int? = nil) async {
         if let rule { findings.add(rule, message, evidence: "answered grpc-status \(code)") }
-        await GRPCAnswer.status(stream, code, message, extra: extra, retryDelayMs: retryDelayMs)
         tracker.finish(.answered, status: String(code), fault: fault, findings: findings)
+        await GRPCAnswer.status(stream, code, message, extra: extra, retryDelayMs: retryDelayMs)
     }
 
     /// Answers a bare HTTP status (wrong method or content type: the request is not gRPC at all).
     mutating func httpStatus(_ status: Int) async {
-        try? await stream.sendHeaders([HTTP2Header(":status", String(status))], endStream: true)
         tracker.finish(.answered, status: String(status), fault: nil, findings: findings)
+        try? await stream.sendHeaders([HTTP2Header(":status", String(status))], endStream: true)
     }
 
     func clientGone(_ end: RequestEnd, fault: FaultAction? = nil) {

@@ -20,19 +20,20 @@ enum GRPCFaultAnswer {
                             retryDelayMs: fault.retryDelayMs)
             return true
         case .close:
-            await call.stream.closeConnection()
             call.clientGone(.serverFault, fault: .close)
+            await call.stream.closeConnection()
             return true
         case .goaway:
             let code = fault.errorCode ?? 0
+            // A non-zero code ends the call here; it is recorded before the client can see the GOAWAY.
+            if code != 0 { call.clientGone(.serverFault, fault: .goaway) }
             await call.stream.goAway(errorCode: code)
             guard code != 0 else { return false }  // graceful: the in-flight call still completes
             await call.stream.closeConnection()
-            call.clientGone(.serverFault, fault: .goaway)
             return true
         case .rstStream:
-            await call.stream.reset(errorCode: fault.errorCode ?? 2)
             call.clientGone(.serverFault, fault: .rstStream)
+            await call.stream.reset(errorCode: fault.errorCode ?? 2)
             return true
         }
     }

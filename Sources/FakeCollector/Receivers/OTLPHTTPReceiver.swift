@@ -11,6 +11,7 @@ struct OTLPHTTPReceiver: Sendable {
     let log: RequestLog
     let faults: FaultSelector
     let maxBodyBytes: Int
+    let stalls: HTTPStallRegistry
 
     func respond(to request: Request, context: CollectorRequestContext) async -> Response {
         let path = request.uri.path
@@ -88,8 +89,9 @@ struct OTLPHTTPReceiver: Sendable {
                         context: CollectorRequestContext) async -> Response {
         switch fault?.action {
         case .stall?:
-            await context.waitForClientClose()
+            await stalls.stall(context.channel)
             tracker.finish(.connectionClosed, status: nil, fault: .stall, findings: findings)
+            try? await context.channel.close()
             return HTTPAnswer.make(503)
         case .close?, .goaway?, .rstStream?:
             // HTTP/1.1 has no GOAWAY or RST_STREAM: all three drop the connection without an answer.
