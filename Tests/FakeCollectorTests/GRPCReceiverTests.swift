@@ -123,4 +123,20 @@ struct GRPCReceiverTests {
             #expect(collector.exportRequests().map(\.spanCount) == [4, 2])
         }
     }
+
+    static let preface = Array("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n".utf8)
+
+    @Test("a preface that is not HTTP/2 and a truncated frame become h2.protocol findings; the next client is served",
+          arguments: [
+              Array("POST /v1/traces HTTP/1.1\r\nHost: x\r\n\r\n".utf8),
+              preface + [0, 0, 0, 4, 0, 0, 0, 0, 0] + [0, 0, 50, 1, 4, 0, 0, 0, 1, 0x82],
+          ])
+    func connectionErrors(_ bytes: [UInt8]) async throws {
+        try await FakeCollector.withRunning(configuration: Fixtures.configuration()) { collector, addresses in
+            _ = try await RawTCPClient.exchange(addresses.grpc, bytes)
+            let next = try await GRPCTestClient.export(addresses.grpc, Fixtures.traceRequest(spanCount: 2))
+            #expect((try? next.get()) != nil)
+            #expect(collector.findings().contains { $0.ruleId == "h2.protocol" && $0.requestId == nil })
+        }
+    }
 }
