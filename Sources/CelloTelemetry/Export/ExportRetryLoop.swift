@@ -53,13 +53,18 @@ struct ExportRetryLoop<C: Clock<Duration>>: Sendable {
                 throw error
             case .retry(let status, let serverDelay):
                 let wait = (serverDelay ?? .zero) > .zero ? serverDelay! : policy.backoff(retry: number - 1)
-                guard number < policy.maxAttempts, clock.now.advanced(by: wait) < deadline else {
+                guard number < policy.maxAttempts else {
                     throw OTLPExportError(
-                        code: .retriesExhausted,
-                        status: status,
+                        code: .retriesExhausted, status: status,
+                        message: "attempt \(number) failed with \(status); no attempts left")
+                }
+                // An attempt that ran into its own grpc-timeout / request timeout ends right at the deadline;
+                // either way the deadline is what stops the retries.
+                guard clock.now.advanced(by: wait) < deadline else {
+                    throw OTLPExportError(
+                        code: .deadlineExceeded, status: status,
                         message: "attempt \(number) failed with \(status); the next retry (in \(wait)) "
-                            + "would end after the export deadline or the attempt limit"
-                    )
+                            + "would start after the export deadline")
                 }
                 try await clock.sleep(for: wait)
                 number += 1

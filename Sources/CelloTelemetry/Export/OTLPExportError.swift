@@ -11,11 +11,12 @@ public struct OTLPExportError: Error, Hashable, Sendable, CustomStringConvertibl
         private let backing: Backing
         private init(_ backing: Backing) { self.backing = backing }
 
-        /// `exportTimeoutMs` passed before the collector accepted the batch (retries included).
+        /// `exportTimeoutMs` passed before the collector accepted the batch (retries included), or the next
+        /// retry (after the backoff or the delay the server asked for) would start after it.
         public static let deadlineExceeded = Code(.deadlineExceeded)
         /// The collector answered with a status OTLP says must not be retried (INVALID_ARGUMENT, HTTP 400, ...).
         public static let rejected = Code(.rejected)
-        /// A retryable status, but the delay the server asked for (or the next backoff) ends after the deadline.
+        /// Retryable answers until the retry policy's attempt limit.
         public static let retriesExhausted = Code(.retriesExhausted)
         /// The connection or the HTTP client failed in a way that carries no status.
         public static let transport = Code(.transport)

@@ -39,7 +39,7 @@ struct ExportRetryLoopTests {
             _ = try await loop.run { _, _ in .retry(status: "14", serverDelay: .seconds(60)) }
             Issue.record("expected a failure")
         } catch let error as OTLPExportError {
-            #expect(error.code == .retriesExhausted)
+            #expect(error.code == .deadlineExceeded)
             #expect(error.status == "14")
         } catch {
             Issue.record("unexpected \(error)")
@@ -53,11 +53,16 @@ struct ExportRetryLoopTests {
         policy.maxAttempts = 4
         let calls = Atomic(0)
         let loop = ExportRetryLoop(policy: policy, timeout: .seconds(5), clock: ContinuousClock())
-        await #expect(throws: OTLPExportError.self) {
-            try await loop.run { _, _ in
+        do {
+            _ = try await loop.run { _, _ in
                 calls.add(1, ordering: .relaxed)
                 return .retry(status: "503", serverDelay: nil)
             }
+            Issue.record("expected a failure")
+        } catch let error as OTLPExportError {
+            #expect(error.code == .retriesExhausted)
+        } catch {
+            Issue.record("unexpected \(error)")
         }
         #expect(calls.load(ordering: .relaxed) == 4)
     }
