@@ -91,22 +91,27 @@ public final class HTTP2WireServer: Sendable {
     /// Connections open now.
     public var openConnectionCount: Int { registry.state.withLock { $0.openCount } }
 
-    /// Serves until ``shutdown()`` or until the calling task is cancelled; each connection and each stream runs in a
-    /// child task of this call.
+    /// Serves until ``shutdown()`` or until the calling task is cancelled (both return normally); each connection and
+    /// each stream runs in a child task of this call.
+    /// - Throws: a socket error of the listening channel.
     public func run() async throws {
         let handler = self.handler
-        try await withTaskCancellationHandler {
-            try await serverChannel.executeThenClose { connections in
-                try await withThrowingDiscardingTaskGroup { group in
-                    for try await connection in connections {
-                        group.addTask { await Self.serve(connection, handler: handler) }
+        defer { eventsContinuation.finish() }
+        do {
+            try await withTaskCancellationHandler {
+                try await serverChannel.executeThenClose { connections in
+                    try await withThrowingDiscardingTaskGroup { group in
+                        for try await connection in connections {
+                            group.addTask { await Self.serve(connection, handler: handler) }
+                        }
                     }
                 }
+            } onCancel: {
+                closeAll()
             }
-        } onCancel: {
-            closeAll()
+        } catch is CancellationError {
+            // Cancellation is the way to stop serving, not a failure.
         }
-        eventsContinuation.finish()
     }
 
     /// Stops accepting and closes every open connection (their streams end with `.connectionClosed`).

@@ -131,17 +131,17 @@ final class NGHTTP2ServerSession {
 
     /// The TCP connection is gone: every stream ends, the nghttp2 session is freed.
     func connectionClosed() {
-        guard ng != nil else { return }
-        if ng != nil, !boundary.isAtFrameBoundary {
+        guard let ng else { return }
+        if !boundary.isAtFrameBoundary {
             reportProtocolError("the connection closed \(boundary.position)")
         }
         closing = true
         let open = streams.values
         streams = [:]
         for core in open { completions += core.finish(.connectionClosed) }
-        if let ng { nghttp2_session_del(ng) }
-        let wasOpen = ng != nil && !refusing
-        ng = nil
+        nghttp2_session_del(ng)
+        self.ng = nil
+        let wasOpen = !refusing
         context = nil
         runCompletions()
         if wasOpen { report(.closed(connectionID)) }

@@ -165,3 +165,25 @@ struct HTTP2WireServerTests {
         }
     }
 }
+
+@Suite("HTTP2WireServer lifecycle")
+struct HTTP2WireServerLifecycleTests {
+    @Test("run returns when its task is cancelled, and stalled streams see the connection close")
+    func cancellation() async throws {
+        let server = try await HTTP2WireServer.bind(handler: { stream in
+            _ = await stream.waitForPeerClose()
+        })
+        #expect(server.localPort > 0)
+        let client = try await H2TestClient.connect(port: server.localPort)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await server.run() }
+            group.addTask { _ = try? await client.post(body: [1]) }
+            // Cancel once the connection is open; run must return and the stalled request must end.
+            _ = await firstEvent(server) { if case .opened = $0 { true } else { false } }
+            group.cancelAll()
+            try await group.waitForAll()
+        }
+        try await client.channel.closeFuture.get()
+        #expect(server.openConnectionCount == 0)
+    }
+}
