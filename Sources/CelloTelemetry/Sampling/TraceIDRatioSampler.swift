@@ -19,6 +19,8 @@ public struct TraceIDRatioSampler: Sampler {
     public let threshold: UInt64
     /// The `th` value written for sampled spans.
     public let thresholdHex: String
+    /// The tracestate of a sampled root (`ot=th:<T>`), built once.
+    private let sampledRootState: TraceState
 
     /// - Precondition: `probability` is finite and within 0...1 (validated by the configuration).
     public init(probability: Double) {
@@ -27,6 +29,9 @@ public struct TraceIDRatioSampler: Sampler {
         // p * 2^56 is exact in binary floating point, (1 - p) is not: T = 2^56 - round(p * 2^56).
         self.threshold = (1 << 56) - UInt64((probability * Self.randomnessSpace).rounded())
         self.thresholdHex = Self.encodeThreshold(threshold)
+        var rootState = TraceState()
+        rootState.set("th:" + thresholdHex, forKey: "ot")
+        self.sampledRootState = rootState
     }
 
     /// 14 hex digits with trailing zeros trimmed ("0" when zero).
@@ -53,6 +58,12 @@ public struct TraceIDRatioSampler: Sampler {
 
     public func shouldSample(parent: SpanContext?, traceID: TraceID, name: String, kind: SpanKind) -> SamplingResult {
         var traceState = parent?.traceState ?? TraceState()
+        if traceState.isEmpty {
+            // The common root case: nothing to merge with.
+            let sampled = keeps(randomness: traceID.lo & Self.randomnessMask)
+            return SamplingResult(
+                decision: sampled ? .recordAndSample : .drop, traceState: sampled ? sampledRootState : traceState)
+        }
         let sampled = keeps(randomness: Self.randomness(traceID: traceID, traceState: traceState))
         var ot = OTTraceStateValue(traceState["ot"] ?? "")
         ot["th"] = sampled ? thresholdHex : nil
