@@ -20,10 +20,10 @@ struct FindingCollector: Sendable {
     /// The findings in first-seen order, each tagged with the request id; repeats noted in the message.
     func findings(requestId: Int?) -> [WireFinding] {
         order.compactMap { id in
-            guard var (finding, count) = entries[id] else { return nil }
+            guard let (first, count) = entries[id] else { return nil }
+            var finding = first
             if count > 1 { finding.message += " (\(count) occurrences)" }
             finding.requestId = requestId
-            _ = count
             return finding
         }
     }

@@ -42,7 +42,7 @@ struct GRPCReceiver: Sendable {
             try? await Task.sleep(for: .milliseconds(delayMs))
         }
         let rejecting = fault?.action == .partial ? fault?.rejectSpans ?? 0 : 0
-        let storing = !(fault.map { [.status, .stall, .close, .rstStream].contains($0.action) } ?? false)
+        let storing = fault.map(Self.keepsSpans) ?? true
         let result: ExportIngestor.Result
         do {
             result = try ingestor.ingest(message, signal: signal, encoding: .protobuf, rejecting: rejecting,
@@ -57,6 +57,15 @@ struct GRPCReceiver: Sendable {
         let response = ExportResponseEncoder.encode(signal: signal, rejected: result.rejected, message: text,
                                                     encoding: .protobuf)
         await call.succeed(response, fault: fault?.action)
+    }
+
+    /// Whether spans are stored under a fault: not when the client sees the export fail (it will retry them).
+    static func keepsSpans(_ fault: FaultRule) -> Bool {
+        switch fault.action {
+        case .delay, .partial: true
+        case .goaway: (fault.errorCode ?? 0) == 0
+        case .status, .stall, .close, .rstStream: false
+        }
     }
 
     /// Reads the body and returns the one request message, decompressed; answers and returns nil on any failure.

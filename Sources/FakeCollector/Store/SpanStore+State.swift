@@ -97,9 +97,3 @@ extension SpanStore {
         }
     }
 }
-
-/// An operation as the query API lists it: span name and kind.
-struct OperationName: Hashable, Sendable {
-    var name: String
-    var kind: Int
-}
