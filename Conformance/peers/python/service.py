@@ -26,6 +26,7 @@ CELLO_PEER_DEFECT selects one deliberate defect so that tests can prove the runn
 """
 
 import argparse
+import faulthandler
 import json
 import os
 import signal
@@ -196,6 +197,7 @@ def main():
     parser.add_argument("--port", type=int, default=0)
     parser.add_argument("--downstream", action="append", default=[])
     args = parser.parse_args()
+    faulthandler.register(signal.SIGUSR1, all_threads=True)  # `kill -USR1` dumps every thread's stack to stderr
     defect = os.environ.get("CELLO_PEER_DEFECT", "")
     if defect and defect not in DEFECTS:
         fail(f"CELLO_PEER_DEFECT={defect!r} is not one of {', '.join(DEFECTS)}")

@@ -17,7 +17,7 @@ enum AttributeCheck {
         let actual = sample.attributes.keys.sorted().map { "\($0): \(sample.attributes[$0]!.typeName) = \(sample.attributes[$0]!)" }
         return .check(
             id, failures: failures,
-            passed: "\(spans.count) spans, each with exactly the \(expectation.attributes.count) expected attributes",
+            passed: "\(spans.count) spans, each with exactly the expected attribute set (\(expectation.attributes.count) names)",
             evidence: ["span \(sample.spanID) '\(sample.name)' has: " + actual.joined(separator: ", ")])
     }
 
@@ -25,6 +25,7 @@ enum AttributeCheck {
         var problems: [String] = []
         for (name, rule) in expectation.attributes.sorted(by: { $0.key < $1.key }) {
             guard let value = span.attributes[name] else {
+                if rule.optional { continue }
                 problems.append("missing attribute \(name) (\(rule.type))")
                 continue
             }

@@ -103,10 +103,10 @@ extension ScenarioLoader {
             if case .scalar = item.node {
                 rules[key] = AttributeRule(type: try item.choice(AttributeRule.typeNames))
             } else {
-                let ruleFields = try item.mapping(allowed: ["type", "value"])
+                let ruleFields = try item.mapping(allowed: ["type", "value", "optional"])
                 rules[key] = AttributeRule(
                     type: try ruleFields.required("type", in: item).choice(AttributeRule.typeNames),
-                    value: try ruleFields["value"]?.string())
+                    value: try ruleFields["value"]?.string(), optional: try ruleFields["optional"]?.bool() ?? false)
             }
         }
         return AttributeExpectation(span: selector, exact: try fields["exact"]?.bool() ?? true, attributes: rules)

@@ -78,9 +78,12 @@ public struct AttributeRule: Sendable, Hashable {
     /// `string`, `int`, `double`, `bool` or `array`.
     public var type: String
     public var value: String?
-    public init(type: String, value: String? = nil) {
+    /// When true the attribute may be absent (conditionally required, e.g. `user_agent.original`).
+    public var optional: Bool
+    public init(type: String, value: String? = nil, optional: Bool = false) {
         self.type = type
         self.value = value
+        self.optional = optional
     }
     public static let typeNames = ["string", "int", "double", "bool", "array"]
 }

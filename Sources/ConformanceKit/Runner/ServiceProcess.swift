@@ -18,7 +18,7 @@ public final class ServiceProcess: Sendable {
         var readyAddress: String?
         var readyWaiter: CheckedContinuation<String?, Never>?
         var exitStatus: Int32?
-        var exitWaiters: [CheckedContinuation<Int32, Never>] = []
+        var exitWaiters: [UInt64: CheckedContinuation<Int32?, Never>] = [:]
 
         mutating func append(_ line: String, stream: String) {
             if lines.count < ServiceProcess.maxOutputLines { lines.append("\(stream)| \(line)") }
@@ -50,6 +50,13 @@ public final class ServiceProcess: Sendable {
             self?.exited(process.terminationStatus)
         }
         do {
+            // Children inherit the spawning thread's signal mask, and Swift's worker threads block most signals:
+            // a child would never see SIGTERM. Spawn with an empty mask, then restore this thread's.
+            var empty = sigset_t()
+            var previous = sigset_t()
+            sigemptyset(&empty)
+            pthread_sigmask(SIG_SETMASK, &empty, &previous)
+            defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
             try process.run()
         } catch {
             throw RunnerError(code: .launchFailed, message: "\(name): cannot start \(arguments[0]): \(error)")
@@ -69,7 +76,7 @@ public final class ServiceProcess: Sendable {
                 await withCheckedContinuation { (continuation: CheckedContinuation<String?, Never>) in
                     let immediate: String?? = state.withLock { state in
                         if let address = state.readyAddress { return .some(address) }
-                        if state.exitStatus != nil { return .some(nil) }
+                        if state.exitStatus != nil || Task.isCancelled { return .some(nil) }
                         state.readyWaiter = continuation
                         return .none
                     }
@@ -95,21 +102,28 @@ public final class ServiceProcess: Sendable {
     public func stop(grace: Duration) async -> (status: Int32, killed: Bool) {
         if let status = state.withLock({ $0.exitStatus }) { return (status, false) }
         kill(process.processIdentifier, SIGTERM)
-        if let status = await withDeadline(grace, { await self.waitForExit() }) { return (status, false) }
+        if let status = await withDeadline(grace, { await self.waitForExit() }), let status { return (status, false) }
         kill(process.processIdentifier, SIGKILL)
         let status = await withDeadline(.seconds(10)) { await self.waitForExit() }
-        return (status ?? -9, true)
+        return ((status ?? nil) ?? -9, true)
     }
 
-    /// Waits for the process to exit (no bound: wrap in a deadline).
-    public func waitForExit() async -> Int32 {
-        await withCheckedContinuation { continuation in
-            let status: Int32? = state.withLock { state in
-                if let status = state.exitStatus { return status }
-                state.exitWaiters.append(continuation)
-                return nil
+    /// Waits for the process to exit; returns nil when the waiting task is cancelled (bound it with a deadline).
+    public func waitForExit() async -> Int32? {
+        let id = UInt64.random(in: 0...UInt64.max)
+        return await withTaskCancellationHandler {
+            await withCheckedContinuation { (continuation: CheckedContinuation<Int32?, Never>) in
+                let status: Int32?? = state.withLock { state in
+                    if let status = state.exitStatus { return .some(status) }
+                    if Task.isCancelled { return .some(nil) }
+                    state.exitWaiters[id] = continuation
+                    return .none
+                }
+                if let status { continuation.resume(returning: status) }
             }
-            if let status { continuation.resume(returning: status) }
+        } onCancel: {
+            let waiter = state.withLock { $0.exitWaiters.removeValue(forKey: id) }
+            waiter?.resume(returning: nil)
         }
     }
 
@@ -147,11 +161,11 @@ public final class ServiceProcess: Sendable {
             state.exitStatus = status
             defer {
                 state.readyWaiter = nil
-                state.exitWaiters = []
+                state.exitWaiters = [:]
             }
             return (state.readyWaiter, state.exitWaiters)
         }
         readyWaiter?.resume(returning: nil)
-        for waiter in exitWaiters { waiter.resume(returning: status) }
+        for waiter in exitWaiters.values { waiter.resume(returning: status) }
     }
 }

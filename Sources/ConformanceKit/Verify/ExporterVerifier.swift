@@ -46,7 +46,7 @@ public struct ExporterVerifier: Sendable {
             let process = try ServiceProcess(
                 name: "exporter", arguments: [program] + command.dropFirst(), environment: environment)
             var killed = false
-            var status = await withDeadline(runLimit) { await process.waitForExit() }
+            var status = await withDeadline(runLimit) { await process.waitForExit() } ?? nil
             if status == nil {
                 (status, killed) = await process.stop(grace: .seconds(5))
             }
