@@ -13,6 +13,7 @@ public final class CelloTracer: Tracer, Sendable {
     private let propagator: any ContextPropagator
     private let sink: SpanSink
     private let limits: SpanLimits
+    private let randomSource = IDRandomSource()
 
     public init(
         sampler: any Sampler,
@@ -41,7 +42,7 @@ public final class CelloTracer: Tracer, Sendable {
         line: UInt
     ) -> CelloSpan {
         var serviceContext = context()
-        var generator = SystemRandomNumberGenerator()
+        var generator = randomSource.generator
         let parent = serviceContext.spanContext.flatMap { $0.isValid ? $0 : nil }
         let traceID = parent?.traceID ?? TraceID.random(using: &generator)
         let result = sampler.shouldSample(parent: parent, traceID: traceID, name: operationName, kind: kind)

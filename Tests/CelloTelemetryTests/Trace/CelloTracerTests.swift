@@ -201,4 +201,22 @@ struct CelloTracerTests {
         #expect(value == 42)
         #expect(try #require(processor.finished.first).name == "db.fetch_order")
     }
+
+    @Test("the tracer's own ids sample at the configured rate: 100,000 roots inside the binomial 99.9% interval")
+    func tracerIDsAreUniform() {
+        let (tracer, _) = CelloTracer.testing(
+            sampler: ParentBasedSampler(root: TraceIDRatioSampler(probability: 0.25)))
+        let n = 100_000
+        var kept = 0
+        var ids = Set<TraceID>()
+        for _ in 0..<n {
+            let context = tracer.startSpan("root", context: .topLevel).spanContext
+            if context.isSampled { kept += 1 }
+            ids.insert(context.traceID)
+        }
+        let mean = Double(n) * 0.25
+        let slack = 3.2905 * (Double(n) * 0.25 * 0.75).squareRoot()
+        #expect(abs(Double(kept) - mean) <= slack, "kept \(kept)")
+        #expect(ids.count == n)
+    }
 }
