@@ -76,8 +76,8 @@ struct OTLPGRPCSpanExporterTests {
                 #expect(error.code == .deadlineExceeded)
             }
             let elapsed = ContinuousClock.now - start
-            // Window: [timeout, timeout + 700 ms slack for connection set-up and a loaded 2-core CI machine].
-            #expect(elapsed >= .milliseconds(500) && elapsed < .milliseconds(1200), "took \(elapsed)")
+            // Window: [timeout, timeout + 1 s slack for connection set-up and a loaded 2-core CI machine].
+            #expect(elapsed >= .milliseconds(500) && elapsed < .milliseconds(1500), "took \(elapsed)")
             try await exporter.export(SpanFixtures.batch(count: 2))
         }
         #expect(service.received.count == 2)
@@ -177,7 +177,7 @@ struct OTLPGRPCSpanExporterTests {
         let exporter = try exporter(endpoint, timeout: .milliseconds(400))
         let start = ContinuousClock.now
         await #expect(throws: OTLPExportError.self) { try await exporter.export(SpanFixtures.batch(count: 1)) }
-        #expect(ContinuousClock.now - start < .milliseconds(1100))
+        #expect(ContinuousClock.now - start < .milliseconds(1400))  // timeout + 1 s slack
     }
 }
 

@@ -131,8 +131,8 @@ struct OTLPHTTPSpanExporterTests {
                     #expect(error.code == .deadlineExceeded)
                 }
                 let elapsed = ContinuousClock.now - start
-                // Window: [timeout, timeout + 700 ms slack for a loaded 2-core CI machine].
-                #expect(elapsed >= .milliseconds(500) && elapsed < .milliseconds(1200), "took \(elapsed)")
+                // Window: [timeout, timeout + 1 s slack for a loaded 2-core CI machine].
+                #expect(elapsed >= .milliseconds(500) && elapsed < .milliseconds(1500), "took \(elapsed)")
                 try await exporter.export(SpanFixtures.batch(count: 1))  // the next batch goes through
             }
         }
