@@ -15,4 +15,5 @@ let benchmarks: @Sendable () -> Void = {
     )
     SpanBenchmarks.register()
     ExportBenchmarks.register()
+    DownCollectorBenchmarks.register()
 }

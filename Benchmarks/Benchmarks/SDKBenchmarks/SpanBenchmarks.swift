@@ -1,6 +1,7 @@
 import Benchmark
 import CelloTelemetry
 import Logging
+import ServiceLifecycle
 import Tracing
 
 /// Span start + 5 attributes + end: CelloTracer sampled (into a no-op exporter, the batch processor running),
