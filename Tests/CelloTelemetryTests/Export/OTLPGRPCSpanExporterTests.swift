@@ -170,6 +170,18 @@ struct OTLPGRPCSpanExporterTests {
         #expect(Set(service.received.map(\.remotePeer)).count == 1)  // one connection for all three
     }
 
+    @Test("https means TLS: a plaintext collector never sees a request and the export fails")
+    func httpsUsesTLS() async throws {
+        let service = TestTraceService()
+        try await withTestTraceServer(service) { endpoint in
+            let tlsEndpoint = endpoint.replacingOccurrences(of: "http://", with: "https://")
+            await #expect(throws: OTLPExportError.self) {
+                try await exporter(tlsEndpoint, timeout: .milliseconds(500)).export(SpanFixtures.batch(count: 1))
+            }
+        }
+        #expect(service.received.isEmpty)
+    }
+
     @Test("a collector that is down fails the export within the timeout, with retries counted as exhausted or deadline")
     func collectorDown() async throws {
         // Bind and close a port so that nothing listens on it.

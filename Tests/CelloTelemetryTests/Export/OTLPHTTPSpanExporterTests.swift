@@ -156,6 +156,18 @@ struct OTLPHTTPSpanExporterTests {
         #expect(collector.received.count == 1)
     }
 
+    @Test("https means TLS: a plaintext collector never sees a request and the export fails")
+    func httpsUsesTLS() async throws {
+        let collector = TestHTTPCollector()
+        try await collector.withRunning { url in
+            let tlsURL = url.replacingOccurrences(of: "http://", with: "https://")
+            try await withExporter(tlsURL, timeout: .milliseconds(500)) { exporter in
+                await #expect(throws: OTLPExportError.self) { try await exporter.export(SpanFixtures.batch(count: 1)) }
+            }
+        }
+        #expect(collector.received.isEmpty)
+    }
+
     @Test("exports after shutdown fail with the shutdown code")
     func afterShutdown() async throws {
         let exporter = try OTLPHTTPSpanExporter(
