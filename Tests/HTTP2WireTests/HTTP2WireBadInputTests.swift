@@ -163,4 +163,30 @@ struct HTTP2WireBadInputTests {
             await client.close()
         }
     }
+
+    @Test("a handler that answers without reading a large body leaves the connection serving")
+    func unreadBody() async throws {
+        var configuration = HTTP2WireConfiguration()
+        configuration.initialWindowSize = 65_535
+        configuration.connectionWindowSize = 65_535
+        let answered = Mailbox<Int32>()
+        try await withTestServer(configuration: configuration, handler: { stream in
+            if stream.requestHeaders.first(named: ":path") == "/ignore" {
+                try? await stream.sendHeaders(
+                    [HTTP2Header(":status", "200"), HTTP2Header("grpc-status", "12")], endStream: true)
+                answered.send(stream.streamID)
+            } else {
+                await echoHandler(stream)
+            }
+        }) { server in
+            let client = try await H2TestClient.connect(port: server.localPort)
+            // The server answers after the first window's worth; the rest of the body must not block the connection.
+            let ignored = try? await client.post("/ignore", body: [UInt8](repeating: 1, count: 1 << 20))
+            #expect(ignored?.status == "200" || ignored == nil)
+            #expect(await answered.next() == 1)
+            let response = try await client.post(body: Array("next".utf8))
+            #expect(response.body == Array("next".utf8))
+            await client.close()
+        }
+    }
 }
