@@ -142,6 +142,18 @@ struct BatchSpanProcessorState {
         }
     }
 
+    /// True once shutdown was requested.
+    var isDraining: Bool { phase == .draining }
+
+    /// The shutdown deadline passed: drop (and count) what is still queued so shutdown can finish.
+    mutating func abandonQueue() -> Int {
+        let count = queue.count
+        counts.droppedAfterShutdown += UInt64(count)
+        completed += UInt64(count)
+        queue = []
+        return count
+    }
+
     /// The run loop stopped without draining (cancelled): release every waiter.
     mutating func cancelled() -> [CheckedContinuation<Void, Never>] {
         phase = .finished

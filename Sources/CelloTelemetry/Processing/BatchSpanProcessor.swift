@@ -136,11 +136,19 @@ public final class BatchSpanProcessor<C: Clock<Duration>>: SpanProcessor, Servic
     }
 
     private func runExportLoop() async {
+        var shutdownDeadline: C.Instant?
         for await _ in wakeUps {
             drain: while true {
                 switch state.withLock({ $0.next() }) {
                 case .export(let batch):
+                    let draining = state.withLock { $0.isDraining }
+                    if draining, shutdownDeadline == nil, let timeout = configuration.shutdownTimeout {
+                        shutdownDeadline = clock.now.advanced(by: timeout)
+                    }
                     await export(batch)
+                    if draining, let deadline = shutdownDeadline, clock.now >= deadline {
+                        abandonQueue()
+                    }
                 case .idle(let resume):
                     for continuation in resume { continuation.resume() }
                     break drain
@@ -151,6 +159,14 @@ public final class BatchSpanProcessor<C: Clock<Duration>>: SpanProcessor, Servic
                 }
             }
         }
+    }
+
+    /// The shutdown deadline passed: drop and count what is still queued.
+    private func abandonQueue() {
+        let dropped = state.withLock { $0.abandonQueue() }
+        guard dropped > 0 else { return }
+        metrics.spansDroppedShutdown.increment(by: dropped)
+        logger.warning("shutdown timeout passed, queued spans dropped", metadata: ["spans": "\(dropped)"])
     }
 
     private func export(_ batch: [FinishedSpan]) async {

@@ -10,18 +10,23 @@ public struct BatchSpanProcessorConfiguration: Sendable, Hashable {
     public var scheduleDelay: Duration
     /// The processor's bound on one export call; nil leaves it to the exporter. - Default: 30 s.
     public var exportTimeout: Duration?
+    /// How long shutdown keeps exporting the queue; what is left after it is dropped and counted. nil waits for
+    /// everything. - Default: 30 s.
+    public var shutdownTimeout: Duration?
 
     public init(
         maxQueueSize: Int = 2048,
         batchSize: Int = 512,
         scheduleDelay: Duration = .seconds(5),
-        exportTimeout: Duration? = .seconds(30)
+        exportTimeout: Duration? = .seconds(30),
+        shutdownTimeout: Duration? = .seconds(30)
     ) {
         precondition(maxQueueSize >= 1 && batchSize >= 1 && batchSize <= maxQueueSize, "need 1 <= batchSize <= maxQueueSize")
         self.maxQueueSize = maxQueueSize
         self.batchSize = batchSize
         self.scheduleDelay = scheduleDelay
         self.exportTimeout = exportTimeout
+        self.shutdownTimeout = shutdownTimeout
     }
 
     /// The processor settings of a resolved configuration.
@@ -29,6 +34,7 @@ public struct BatchSpanProcessorConfiguration: Sendable, Hashable {
         self.init(
             maxQueueSize: resolved.maxQueueSize, batchSize: resolved.batchSize,
             scheduleDelay: .milliseconds(resolved.scheduleDelayMs),
-            exportTimeout: .milliseconds(resolved.processorExportTimeoutMs))
+            exportTimeout: .milliseconds(resolved.processorExportTimeoutMs),
+            shutdownTimeout: .milliseconds(resolved.processorExportTimeoutMs))
     }
 }

@@ -162,6 +162,33 @@ struct BatchSpanProcessorTests {
         #expect(processor.counts.exportedSpans == 2)
     }
 
+    @Test("shutdown stops exporting at its deadline and counts what it dropped")
+    func shutdownDeadline() async throws {
+        let clock = ManualClock()
+        let processor = BatchSpanProcessor(
+            exporter: NeverAnsweringExporter(),
+            configuration: BatchSpanProcessorConfiguration(
+                maxQueueSize: 100, batchSize: 1, scheduleDelay: .seconds(3600), exportTimeout: .seconds(1),
+                shutdownTimeout: .seconds(2)),
+            clock: clock)
+        for span in SpanFactory.spans(10) { processor.onEnd(span) }
+        try await testGracefulShutdown { trigger in
+            // Shutdown is requested before the first export, so the deadline starts with it.
+            trigger.triggerGracefulShutdown()
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { try await processor.run() }
+                for _ in 0..<2 {
+                    // The schedule timer and one export timeout are asleep.
+                    await clock.waitForSleepers(count: 2)
+                    clock.advance(by: .seconds(1))
+                }
+                try await group.waitForAll()
+            }
+        }
+        #expect(processor.counts.failedExports == 2)
+        #expect(processor.counts.droppedAfterShutdown == 8)
+    }
+
     @Test("forceFlush returns at once when nothing is queued")
     func emptyFlush() async throws {
         let exporter = InMemorySpanExporter()
@@ -187,6 +214,18 @@ final class StallingExporter: SpanExporter {
             try await clock.sleep(for: .seconds(1_000_000))
         }
         try await inner.export(batch)
+    }
+
+    func forceFlush() async throws {}
+    func shutdown() async {}
+}
+
+/// An exporter that never answers: every export waits until cancelled.
+struct NeverAnsweringExporter: SpanExporter {
+    private let clock = ManualClock()
+
+    func export(_ batch: [FinishedSpan]) async throws {
+        try await clock.sleep(for: .seconds(1_000_000))
     }
 
     func forceFlush() async throws {}

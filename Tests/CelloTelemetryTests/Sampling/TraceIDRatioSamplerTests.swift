@@ -70,7 +70,7 @@ struct TraceIDRatioSamplerTests {
     func keptFraction(_ p: Double) {
         let n = 100_000
         let sampler = TraceIDRatioSampler(probability: p)
-        var generator = SystemRandomNumberGenerator()
+        var generator = SplitMix64(seed: UInt64(p * 1_000_003) &+ 0x5EED)
         var kept = 0
         for _ in 0..<n {
             let id = TraceID.random(using: &generator)
@@ -92,5 +92,22 @@ struct TraceIDRatioSamplerTests {
                 a.shouldSample(parent: nil, traceID: id, name: "a", kind: .server).decision
                     == b.shouldSample(parent: nil, traceID: id, name: "b", kind: .client).decision)
         }
+    }
+}
+
+/// A fast seeded generator, so 100,000 draws per rate stay cheap in a debug build.
+struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+
+    init(seed: UInt64) {
+        state = seed
+    }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }
