@@ -18,6 +18,15 @@ struct RouteTemplateTests {
         #expect(try RouteTemplate("/").description == "/")
     }
 
+    @Test("finds parameters Hummingbird's router cannot tell apart")
+    func conflicts() throws {
+        let users = try RouteTemplate("/users/{id}")
+        #expect(users.conflictingParameters(with: try RouteTemplate("/users/{name}/orders"))! == ("id", "name"))
+        #expect(users.conflictingParameters(with: try RouteTemplate("/users/{id}/orders")) == nil)
+        #expect(users.conflictingParameters(with: try RouteTemplate("/users/me")) == nil)
+        #expect(users.conflictingParameters(with: try RouteTemplate("/teams/{name}")) == nil)
+    }
+
     @Test(
         "refuses templates that are not /literal/{name} shaped",
         arguments: ["users", "/users/{", "/users/{}", "/users/x{id}", "/users/{id}/{id}", "/a/:id", "/a/*", "/a/{b-c}"]

@@ -7,6 +7,7 @@ public struct AppError: Error, Hashable, Sendable, CustomStringConvertible {
         private enum Backing: Hashable, Sendable {
             case invalidRouteTemplate
             case duplicateRoute
+            case conflictingRoutes
             case invalidEndpoint
             case alreadyRunning
             case serverDidNotStart
@@ -18,6 +19,9 @@ public struct AppError: Error, Hashable, Sendable, CustomStringConvertible {
         public static let invalidRouteTemplate = Code(.invalidRouteTemplate)
         /// The same method and template were registered twice.
         public static let duplicateRoute = Code(.duplicateRoute)
+        /// Two templates name the parameter at the same position differently (`/a/{id}` and `/a/{name}`), which
+        /// Hummingbird's router cannot tell apart.
+        public static let conflictingRoutes = Code(.conflictingRoutes)
         /// The Prometheus endpoint or another fixed path is not a plain absolute path.
         public static let invalidEndpoint = Code(.invalidEndpoint)
         /// `run()` was called on an App that is already running or has run.

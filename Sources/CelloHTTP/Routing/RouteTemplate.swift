@@ -11,6 +11,8 @@ struct RouteTemplate: Sendable, Hashable, CustomStringConvertible {
     let routerPath: RouterPath
     /// Parameter names in order of appearance.
     let parameterNames: [String]
+    /// Each path segment: a literal, or nil for a parameter (named in `parameterNames`).
+    private let literals: [String?]
 
     /// Parses a template.
     /// - Throws: `AppError` with code `.invalidRouteTemplate` naming the template and the bad segment.
@@ -21,6 +23,7 @@ struct RouteTemplate: Sendable, Hashable, CustomStringConvertible {
         var segments: [String] = []
         var names: [String] = []
         var routerSegments: [String] = []
+        var literals: [String?] = []
         for segment in template.split(separator: "/", omittingEmptySubsequences: true) {
             if segment.first == "{" || segment.last == "}" {
                 guard segment.count > 2, segment.first == "{", segment.last == "}" else {
@@ -39,6 +42,7 @@ struct RouteTemplate: Sendable, Hashable, CustomStringConvertible {
                 names.append(name)
                 segments.append("{\(name)}")
                 routerSegments.append(":\(name)")
+                literals.append(nil)
             } else {
                 guard !segment.contains(where: { "{}:*?#".contains($0) }) else {
                     throw AppError(
@@ -48,11 +52,36 @@ struct RouteTemplate: Sendable, Hashable, CustomStringConvertible {
                 }
                 segments.append(String(segment))
                 routerSegments.append(String(segment))
+                literals.append(String(segment))
             }
         }
         self.description = "/" + segments.joined(separator: "/")
         self.routerPath = RouterPath("/" + routerSegments.joined(separator: "/"))
         self.parameterNames = names
+        self.literals = literals
+    }
+
+    /// The two parameter names that make Hummingbird's trie router refuse this template next to `other`, whatever
+    /// the methods: both templates share a prefix and then name a parameter at the same position differently
+    /// (`/a/{id}` and `/a/{name}/b`).
+    func conflictingParameters(with other: RouteTemplate) -> (String, String)? {
+        var ownParameter = 0
+        var otherParameter = 0
+        for (mine, theirs) in zip(self.literals, other.literals) {
+            switch (mine, theirs) {
+            case (let mine?, let theirs?):
+                guard mine == theirs else { return nil }
+            case (nil, nil):
+                let names = (self.parameterNames[ownParameter], other.parameterNames[otherParameter])
+                guard names.0 == names.1 else { return names }
+                ownParameter += 1
+                otherParameter += 1
+            default:
+                // A literal and a parameter at the same position are different branches of the trie.
+                return nil
+            }
+        }
+        return nil
     }
 
     static func == (lhs: RouteTemplate, rhs: RouteTemplate) -> Bool {
