@@ -23,6 +23,7 @@ struct TraceRequestChecks {
                 for span in scopeSpans.spans {
                     outcome.spanCount += 1
                     SpanIdentityCheck.check(span, into: &findings)
+                    TraceStateCheck.check(span, into: &findings)
                     SpanTimingCheck.check(span, into: &findings)
                     SpanEnumCheck.check(span, into: &findings)
                     AttributeCheck.check(span.attributes, owner: "span \(span.name.debugDescription)",

@@ -20,10 +20,13 @@
 /// | `compression.invalid` | violation | gzip body that does not decompress, or decompresses past the limit |
 /// | `otlp.decode` | violation | the body is a valid protobuf / OTLP-JSON message |
 /// | `otlp.json.hex-ids` | violation | OTLP/JSON: trace and span ids are hex strings, not base64 |
+/// | `otlp.json.camel-case` | violation | OTLP/JSON: field names are lowerCamelCase |
+/// | `otlp.json.enum-ints` | violation | OTLP/JSON: enum values are integers |
 /// | `otlp.empty-request` | warning | an export with no spans, points or records |
 /// | `span.trace-id` | violation | trace.proto: `trace_id` is 16 bytes, not all zero |
 /// | `span.span-id` | violation | trace.proto: `span_id` is 8 bytes, not all zero |
 /// | `span.parent-span-id` | violation | trace.proto: `parent_span_id` is empty or 8 bytes, not all zero |
+/// | `span.trace-state` | violation | W3C Trace Context: `trace_state` uses the tracestate syntax |
 /// | `span.times` | violation | trace.proto: start and end times are set and `start <= end` |
 /// | `span.kind` | violation | trace.proto: a known `SpanKind` (UNSPECIFIED is a warning) |
 /// | `span.kind-unspecified` | warning | trace.proto: SPAN_KIND_UNSPECIFIED should not be used |
@@ -67,10 +70,13 @@ struct WireRule: Sendable, Hashable {
     static let compressionInvalid = WireRule("compression.invalid", .violation)
     static let otlpDecode = WireRule("otlp.decode", .violation)
     static let otlpJSONHexIDs = WireRule("otlp.json.hex-ids", .violation)
+    static let otlpJSONCamelCase = WireRule("otlp.json.camel-case", .violation)
+    static let otlpJSONEnumInts = WireRule("otlp.json.enum-ints", .violation)
     static let otlpEmptyRequest = WireRule("otlp.empty-request", .warning)
     static let spanTraceID = WireRule("span.trace-id", .violation)
     static let spanSpanID = WireRule("span.span-id", .violation)
     static let spanParentSpanID = WireRule("span.parent-span-id", .violation)
+    static let spanTraceState = WireRule("span.trace-state", .violation)
     static let spanTimes = WireRule("span.times", .violation)
     static let spanKind = WireRule("span.kind", .violation)
     static let spanKindUnspecified = WireRule("span.kind-unspecified", .warning)

@@ -20,6 +20,7 @@ struct ExportIngestor: Sendable {
     ///   - storing: false when a fault answers with an error, so the spans are judged but not kept.
     func ingest(_ body: [UInt8], signal: ExportSignal, encoding: BodyEncoding, rejecting: Int, storing: Bool,
                 findings: inout FindingCollector) throws(ExportDecoder.Failure) -> Result {
+        if encoding == .json { JSONFormCheck.check(body, into: &findings) }
         let decoded = try ExportDecoder.decode(body, signal: signal, encoding: encoding)
         var result = Result()
         switch decoded {
