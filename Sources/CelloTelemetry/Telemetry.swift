@@ -64,10 +64,3 @@ public struct Telemetry: Sendable {
         processor.counts
     }
 }
-
-/// The exporter of a disabled SDK: accepts and discards.
-struct DiscardingSpanExporter: SpanExporter {
-    func export(_ batch: [FinishedSpan]) async throws {}
-    func forceFlush() async throws {}
-    func shutdown() async {}
-}

@@ -14,22 +14,3 @@ public protocol ContextPropagator: Sendable {
         _ spanContext: SpanContext?, baggage: Baggage?, into carrier: inout Carrier, using injector: Inject
     ) where Inject.Carrier == Carrier
 }
-
-/// What a propagator found in a carrier.
-public struct ExtractedContext: Sendable, Hashable {
-    /// The remote parent, `isRemote` set; nil when there was none or it was invalid.
-    public var spanContext: SpanContext?
-    public var baggage: Baggage?
-
-    public init(spanContext: SpanContext? = nil, baggage: Baggage? = nil) {
-        self.spanContext = spanContext
-        self.baggage = baggage
-    }
-}
-
-/// An extractor that can also list the carrier's keys, needed for prefixed headers such as Jaeger's `uberctx-*`.
-/// Keys are compared case-insensitively.
-public protocol KeyListingExtractor<Carrier>: Extractor {
-    associatedtype Carrier
-    func keys(in carrier: Carrier) -> [String]
-}

@@ -13,8 +13,3 @@ public struct InstrumentationScope: Sendable, Hashable {
     /// The scope of spans made by this SDK's tracer.
     public static let cello = InstrumentationScope(name: "cello-telemetry", version: CelloTelemetryVersion.string)
 }
-
-/// This SDK's version, as reported in the scope and `telemetry.sdk.version`.
-public enum CelloTelemetryVersion {
-    public static let string = "0.1.0"
-}

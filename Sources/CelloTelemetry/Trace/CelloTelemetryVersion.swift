@@ -1,0 +1,6 @@
+/// This SDK's version, as reported in the scope and `telemetry.sdk.version`.
+///
+/// Spec: https://opentelemetry.io/docs/specs/semconv/resource/#telemetry-sdk
+public enum CelloTelemetryVersion {
+    public static let string = "0.1.0"
+}
