@@ -33,7 +33,7 @@ struct ConformanceCLITests {
     @Test(
         "a bad scenario file exits 2 naming the file and line",
         arguments: [
-            ("name: x\nservices: [\n  - name: A\n", 4),
+            ("name: x\nservices: [\n  - name: A\n", 3),
             ("name: x\nservices:\n  - name: A\n    colour: blue\ntraffic: {count: 1}\n", 4),
             ("name: x\nservices:\n  - name: A\ntraffic:\n  count: -3\n", 5),
             ("name: x\nservices:\n  - name: A\n    kind: java\ntraffic: {count: 1}\n", 4),

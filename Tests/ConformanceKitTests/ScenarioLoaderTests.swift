@@ -73,7 +73,7 @@ struct ScenarioLoaderTests {
 
     static let badCases: [BadCase] = [
         BadCase(
-            label: "syntax error", text: "name: x\nservices: [\n  - name: A\n", code: .syntax, line: 4),
+            label: "syntax error", text: "name: x\nservices: [\n  - name: A\n", code: .syntax, line: 3),
         BadCase(
             label: "unknown key",
             text: "name: x\nservices:\n  - name: A\n    colour: blue\ntraffic: {count: 1}\n", code: .unknownKey, line: 4),
