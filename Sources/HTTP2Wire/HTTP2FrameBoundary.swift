@@ -22,6 +22,12 @@ struct HTTP2FrameBoundary: Hashable, Sendable {
         }
     }
 
+    /// True once the whole 24-byte client preface was received.
+    var isPastPreface: Bool {
+        if case .preface = state { return false }
+        return true
+    }
+
     /// What the tracker expects next, for error messages.
     var position: String {
         switch state {

@@ -19,5 +19,10 @@ public struct HTTP2WireConfiguration: Sendable {
     /// - Default: 16 MiB
     public var connectionWindowSize: Int = 16 << 20
 
+    /// How long a new connection may take to send the whole client preface; a connection that sends nothing (or
+    /// part of it) holds a slot of `maxConnections` until then, and is then closed with a protocol error.
+    /// - Default: 10 seconds
+    public var prefaceTimeout: Duration = .seconds(10)
+
     public init() {}
 }

@@ -26,6 +26,7 @@ final class NGHTTP2ServerSession {
     private var protocolErrorReported = false
     private var lastLibraryError: String?
     private var lastWrite: EventLoopFuture<Void>?
+    private var prefaceTimer: Scheduled<Void>?
 
     init(
         connectionID: UInt64,
@@ -77,6 +78,11 @@ final class NGHTTP2ServerSession {
             let window = Int32(clamping: max(configuration.connectionWindowSize, 65_535))
             _ = nghttp2_session_set_local_window_size(ng, UInt8(NGHTTP2_FLAG_NONE.rawValue), 0, window)
             report(.opened(connectionID))
+            let timeout = configuration.prefaceTimeout
+            prefaceTimer = eventLoop.assumeIsolated().scheduleTask(in: TimeAmount(timeout)) { [weak self] in
+                guard let self, !self.boundary.isPastPreface else { return }
+                self.fail(reason: "no complete HTTP/2 client preface within \(timeout)")
+            }
         }
         flush()
     }
@@ -88,6 +94,10 @@ final class NGHTTP2ServerSession {
     func receive(_ buffer: ByteBuffer) {
         guard let ng, !closing else { return }
         buffer.withUnsafeReadableBytes { boundary.consume($0) }
+        if boundary.isPastPreface, let timer = prefaceTimer {
+            timer.cancel()
+            prefaceTimer = nil
+        }
         let result = buffer.withUnsafeReadableBytes { bytes in
             nghttp2_session_mem_recv(ng, bytes.baseAddress?.assumingMemoryBound(to: UInt8.self), bytes.count)
         }
@@ -136,6 +146,8 @@ final class NGHTTP2ServerSession {
             reportProtocolError("the connection closed \(boundary.position)")
         }
         closing = true
+        prefaceTimer?.cancel()
+        prefaceTimer = nil
         let open = streams.values
         streams = [:]
         for core in open { completions += core.finish(.connectionClosed) }

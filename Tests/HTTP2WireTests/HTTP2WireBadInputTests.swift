@@ -189,4 +189,26 @@ struct HTTP2WireBadInputTests {
             await client.close()
         }
     }
+
+    @Test("a connection that never completes the client preface is closed after the preface timeout")
+    func prefaceTimeout() async throws {
+        var configuration = HTTP2WireConfiguration()
+        configuration.prefaceTimeout = .milliseconds(100)
+        try await withTestServer(configuration: configuration, handler: echoHandler) { server in
+            let clock = ContinuousClock()
+            let start = clock.now
+            let frames = try await RawTestClient.withConnection(port: server.localPort) { client in
+                try await client.send(Array(RawFrame.preface.prefix(10)))
+                return await client.readFrames()
+            }
+            let elapsed = clock.now - start
+            #expect(frames.contains { $0.goAwayErrorCode == 1 })
+            let error = try #require(await firstEvent(server) { $0.isProtocolError })
+            guard case .protocolError(_, let reason) = error else { return }
+            #expect(reason.contains("preface"))
+            // The close comes from the 100 ms timer: not before it, and well within 5 s of slack on a busy machine.
+            #expect(elapsed >= .milliseconds(100) && elapsed < .seconds(5))
+            try await expectServesGoodClient(server)
+        }
+    }
 }
