@@ -15,7 +15,9 @@ struct TraceRequestChecksTests {
 
     @Test("a clean request has no findings")
     func clean() {
-        #expect(Self.findings(Fixtures.traceRequest(spanCount: 5), batchSize: 5).isEmpty)
+        var request = Fixtures.traceRequest(spanCount: 5)
+        request.resourceSpans[0].scopeSpans[0].spans[0].traceState = "rojo=00f067aa0ba902b7,congo=t61rcWkgMzE, ten@sys=x"
+        #expect(Self.findings(request, batchSize: 5).isEmpty)
     }
 
     typealias Mutation = @Sendable (inout Opentelemetry_Proto_Trace_V1_Span) -> Void
@@ -45,6 +47,7 @@ struct TraceRequestChecksTests {
             span.links = [link]
         }),
         ("empty name", "span.name", .warning, { $0.name = "" }),
+        ("bad trace_state", "span.trace-state", .violation, { $0.traceState = "Upper=1" }),
     ]
 
     @Test("reports each broken span rule with its severity", arguments: cases.indices)
