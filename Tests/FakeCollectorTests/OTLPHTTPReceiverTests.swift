@@ -144,4 +144,23 @@ struct OTLPHTTPReceiverTests {
             #expect(good.status == 200)
         }
     }
+
+    @Test("stores a re-sent span once and warns about the duplicate; judges the batch size against the scenario's")
+    func duplicatesAndBatchSize() async throws {
+        var configuration = Fixtures.configuration()
+        configuration.expectedBatchSize = 2
+        try await FakeCollector.withRunning(configuration: configuration) { collector, addresses in
+            let body = try Fixtures.traceRequest(spanCount: 3).serializedBytes() as [UInt8]
+            for _ in 0..<2 {
+                let answer = try await HTTPTestClient.post("http://\(addresses.http)/v1/traces", body: body,
+                                                           contentType: "application/x-protobuf")
+                #expect(answer.status == 200)
+            }
+            #expect(collector.storeStats().spansStored == 3)
+            let records = collector.exportRequests()
+            #expect(records[0].findings.map(\.ruleId).contains("batch.size"))
+            let duplicate = records[1].findings.first { $0.ruleId == "span.duplicate-across-requests" }
+            #expect(duplicate?.severity == .warning)
+        }
+    }
 }
