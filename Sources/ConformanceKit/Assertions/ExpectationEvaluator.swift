@@ -11,6 +11,7 @@ enum ExpectationEvaluator {
         if let batching = expectations.batching { results.append(BatchingCheck.evaluate(batching, observed)) }
         if let timeout = expectations.exportTimeout { results.append(ExportTimeoutCheck.evaluate(timeout, observed)) }
         if let noLoss = expectations.noLoss { results.append(NoLossCheck.evaluate(noLoss, observed)) }
+        if let flush = expectations.shutdownFlush { results.append(ShutdownFlushCheck.evaluate(flush, observed)) }
         if let wire = expectations.wire { results.append(WireCheck.evaluate(wire, observed)) }
         results.append(ShutdownCheck.evaluate(observed))
         return results

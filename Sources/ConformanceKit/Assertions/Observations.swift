@@ -1,3 +1,5 @@
+import Foundation
+
 /// Everything a scenario run produced that expectations are judged on.
 struct Observations: Sendable {
     var scenario: Scenario
@@ -10,6 +12,8 @@ struct Observations: Sendable {
     var hops: [RecordedHop]
     var traffic: TrafficResult
     var services: [ServiceRun]
+    /// When the runner sent the first SIGTERM.
+    var stopStarted: Date
     var backendName: String
 
     /// Spans grouped by trace id.

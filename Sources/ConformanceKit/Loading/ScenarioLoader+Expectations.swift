@@ -4,7 +4,7 @@ import Yams
 extension ScenarioLoader {
     static let expectationKeys = [
         "sharedTrace", "attributes", "propagation", "sampling", "batching", "exportTimeout", "noLoss", "wire",
-        "requests",
+        "requests", "shutdownFlush",
     ]
 
     static func parseExpectations(_ value: YAMLValue, services: [ServiceSpec]) throws(ScenarioError) -> Expectations {
@@ -63,6 +63,10 @@ extension ScenarioLoader {
         if let requests = keys["requests"] {
             let fields = try requests.mapping(allowed: ["maxLatencyMs"])
             result.requests = RequestsExpectation(maxLatencyMs: try fields["maxLatencyMs"]?.int(min: 1))
+        }
+        if let flush = keys["shutdownFlush"] {
+            _ = try flush.mapping(allowed: [])
+            result.shutdownFlush = ShutdownFlushExpectation()
         }
         return result
     }

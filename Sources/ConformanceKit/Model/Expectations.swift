@@ -12,6 +12,7 @@ public struct Expectations: Sendable, Hashable {
     public var noLoss: NoLossExpectation?
     public var wire: WireExpectation?
     public var requests: RequestsExpectation?
+    public var shutdownFlush: ShutdownFlushExpectation?
 
     public init(
         sharedTrace: SharedTraceExpectation? = nil, attributes: [AttributeExpectation] = [],
@@ -29,6 +30,12 @@ public struct Expectations: Sendable, Hashable {
         self.wire = wire
         self.requests = requests
     }
+}
+
+/// Spans still queued at shutdown are exported by it: no trace export arrives before the first SIGTERM and at
+/// least one arrives after it (pair with `noLoss` for the count). cello-telemetry.md section 4 (shutdown).
+public struct ShutdownFlushExpectation: Sendable, Hashable {
+    public init() {}
 }
 
 /// Every span caused by one request shares its trace id and the spans form the listed parent chain.

@@ -79,7 +79,7 @@ public struct ScenarioRunner: Sendable {
             let observations = Observations(
                 scenario: scenario, spans: spans, requests: try await backend.harness?.requests(),
                 findings: try await backend.harness?.findings(), hops: outcome.hops, traffic: outcome.traffic,
-                services: outcome.services, backendName: backend.name)
+                services: outcome.services, stopStarted: outcome.stopStarted, backendName: backend.name)
             result.spans = spans
             result.expectations = ExpectationEvaluator.evaluate(observations)
         } catch {

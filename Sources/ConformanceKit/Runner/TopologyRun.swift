@@ -12,6 +12,8 @@ struct TopologyRun: Sendable {
         var traffic = TrafficResult()
         var hops: [RecordedHop] = []
         var services: [ServiceRun] = []
+        /// When the first SIGTERM was sent.
+        var stopStarted = Date()
     }
 
     func run(endpoint: @Sendable (ServiceSpec) -> String) async -> Outcome {
@@ -55,6 +57,7 @@ struct TopologyRun: Sendable {
             } catch {
                 outcome.error = "\(error)"
             }
+            outcome.stopStarted = Date()
             for entry in started.reversed() {
                 options.progress?("\(scenario.name): stopping \(entry.spec.name)")
                 let (status, killed) = await entry.process.stop(grace: options.stopGrace)
