@@ -3,7 +3,7 @@ import Testing
 
 @testable import FakeCollector
 
-@Suite("FakeCollector")
+@Suite("FakeCollector", .timeLimit(.minutes(1)))
 struct FakeCollectorTests {
     @Test("binds 127.0.0.1 on three distinct free ports when asked for port 0")
     func listening() async throws {

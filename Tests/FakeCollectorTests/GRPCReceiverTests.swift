@@ -6,7 +6,7 @@ import Testing
 
 @testable import FakeCollector
 
-@Suite("GRPCReceiver")
+@Suite("GRPCReceiver", .timeLimit(.minutes(1)))
 struct GRPCReceiverTests {
     @Test("a plain grpc-swift-2 client's export is stored exactly once and queryable via api_v3",
           arguments: [false, true])

@@ -5,7 +5,7 @@ import Testing
 
 @testable import FakeCollector
 
-@Suite("HarnessAPI")
+@Suite("HarnessAPI", .timeLimit(.minutes(1)))
 struct HarnessAPITests {
     @Test("lists export requests with their metadata and findings, then forgets them on reset")
     func requestsAndReset() async throws {

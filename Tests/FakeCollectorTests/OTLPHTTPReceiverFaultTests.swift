@@ -9,7 +9,7 @@ import Testing
 @testable import FakeCollector
 
 /// Fault plans on the OTLP/HTTP receiver, observed from the client side.
-@Suite("OTLPHTTPReceiver faults")
+@Suite("OTLPHTTPReceiver faults", .timeLimit(.minutes(1)))
 struct OTLPHTTPReceiverFaultTests {
     static func configuration(_ rule: FaultRule) -> FakeCollectorConfiguration {
         var configuration = Fixtures.configuration()
@@ -72,7 +72,7 @@ struct OTLPHTTPReceiverFaultTests {
             request.body = .bytes(ByteBuffer(bytes: try Fixtures.traceRequest().serializedBytes() as [UInt8]))
             let client = HTTPClient(eventLoopGroupProvider: .singleton)
             await #expect(throws: (any Error).self) {
-                _ = try await client.execute(request, timeout: .milliseconds(400))
+                _ = try await client.execute(request, timeout: .milliseconds(1500))  // the request surely arrives first
             }
             try await client.shutdown()
             await collector.waitForRequests { records in records.first.map { $0.end != .pending } ?? false }

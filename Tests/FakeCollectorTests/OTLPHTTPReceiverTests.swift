@@ -5,7 +5,7 @@ import Testing
 
 @testable import FakeCollector
 
-@Suite("OTLPHTTPReceiver")
+@Suite("OTLPHTTPReceiver", .timeLimit(.minutes(1)))
 struct OTLPHTTPReceiverTests {
     @Test("stores protobuf and JSON exports, gzip or not, exactly once and answers in the request's content type",
           arguments: [("application/x-protobuf", false), ("application/x-protobuf", true),

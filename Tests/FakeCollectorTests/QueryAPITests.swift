@@ -5,7 +5,7 @@ import Testing
 
 @testable import FakeCollector
 
-@Suite("QueryAPI")
+@Suite("QueryAPI", .timeLimit(.minutes(1)))
 struct QueryAPITests {
     static let start: UInt64 = 1_763_000_000_000_000_000  // 2025-11-13T02:13:20Z
     static let window = "query.startTimeMin=2025-11-13T02:00:00Z&query.startTimeMax=2025-11-13T03:00:00Z"
