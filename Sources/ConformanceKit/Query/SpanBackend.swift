@@ -25,28 +25,3 @@ extension SpanBackend {
         return result
     }
 }
-
-/// The in-process fake collector: api_v3 plus `/harness` on its query port.
-public struct FakeCollectorBackend: SpanBackend {
-    public var name: String { "fake-collector" }
-    public let query: QueryAPIClient
-    public let harness: HarnessClient?
-
-    /// `queryAddress` is `HOST:PORT` as `FakeCollectorAddresses.query` gives it.
-    public init(queryAddress: String) {
-        query = QueryAPIClient(baseURL: "http://\(queryAddress)")
-        harness = HarnessClient(baseURL: "http://\(queryAddress)")
-    }
-}
-
-/// A real Jaeger v2: api_v3 only.
-public struct JaegerBackend: SpanBackend {
-    public var name: String { "jaeger" }
-    public let query: QueryAPIClient
-    public var harness: HarnessClient? { nil }
-
-    /// `queryURL` such as `http://jaeger:16686`.
-    public init(queryURL: String) {
-        query = QueryAPIClient(baseURL: queryURL)
-    }
-}

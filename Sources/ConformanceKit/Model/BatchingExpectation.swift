@@ -1,0 +1,9 @@
+/// No export request over `maxBatchSize`; full batches are sent when enough spans wait.
+public struct BatchingExpectation: Sendable, Hashable {
+    public var maxBatchSize: Int
+    public var fullBatches: Bool
+    public init(maxBatchSize: Int, fullBatches: Bool = true) {
+        self.maxBatchSize = maxBatchSize
+        self.fullBatches = fullBatches
+    }
+}

@@ -1,0 +1,5 @@
+/// Spans still queued at shutdown are exported by it: no trace export arrives before the first SIGTERM and at
+/// least one arrives after it (pair with `noLoss` for the count). cello-telemetry.md section 4 (shutdown).
+public struct ShutdownFlushExpectation: Sendable, Hashable {
+    public init() {}
+}
