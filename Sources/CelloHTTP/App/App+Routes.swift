@@ -22,7 +22,7 @@ extension App {
     }
 
     /// Registers a handler whose `Encodable` result is answered as JSON with status 200.
-    public func on<Output: Encodable>(
+    public func on<Output: Encodable & Sendable>(
         _ method: HTTPRequest.Method,
         _ template: String,
         _ handler: @escaping @Sendable (CelloRequest) async throws -> Output
@@ -36,7 +36,7 @@ extension App {
         self.on(.get, template, handler)
     }
 
-    public func get<Output: Encodable>(_ template: String, _ handler: @escaping @Sendable (CelloRequest) async throws -> Output) {
+    public func get<Output: Encodable & Sendable>(_ template: String, _ handler: @escaping @Sendable (CelloRequest) async throws -> Output) {
         self.on(.get, template, handler)
     }
 
@@ -44,7 +44,7 @@ extension App {
         self.on(.post, template, handler)
     }
 
-    public func post<Output: Encodable>(_ template: String, _ handler: @escaping @Sendable (CelloRequest) async throws -> Output) {
+    public func post<Output: Encodable & Sendable>(_ template: String, _ handler: @escaping @Sendable (CelloRequest) async throws -> Output) {
         self.on(.post, template, handler)
     }
 
@@ -52,7 +52,7 @@ extension App {
         self.on(.put, template, handler)
     }
 
-    public func put<Output: Encodable>(_ template: String, _ handler: @escaping @Sendable (CelloRequest) async throws -> Output) {
+    public func put<Output: Encodable & Sendable>(_ template: String, _ handler: @escaping @Sendable (CelloRequest) async throws -> Output) {
         self.on(.put, template, handler)
     }
 
@@ -60,7 +60,7 @@ extension App {
         self.on(.delete, template, handler)
     }
 
-    public func delete<Output: Encodable>(_ template: String, _ handler: @escaping @Sendable (CelloRequest) async throws -> Output) {
+    public func delete<Output: Encodable & Sendable>(_ template: String, _ handler: @escaping @Sendable (CelloRequest) async throws -> Output) {
         self.on(.delete, template, handler)
     }
 }

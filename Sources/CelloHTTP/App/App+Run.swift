@@ -1,9 +1,6 @@
 import AsyncHTTPClient
 import Hummingbird
-import Logging
-import NIOCore
 import ServiceLifecycle
-import Tracing
 import UnixSignals
 
 /// Running the App: one ServiceGroup with the telemetry pipeline, a flush on shutdown, and the Hummingbird server.
@@ -12,11 +9,13 @@ extension App {
     /// flight, the exporter is flushed, and `run()` returns.
     /// - Throws: `AppError` for registration problems (before anything binds), or the server's start-up error.
     public func run() async throws {
-        try await self.run(gracefulShutdownSignals: [.sigterm, .sigint]) { _, _ in }
+        let runtime = try self.makeRuntime(gracefulShutdownSignals: [.sigterm, .sigint]) { _ in }
+        try await runtime.run()
     }
 
     /// Runs the App for the duration of `body`, which gets the bound address; then shuts down gracefully (and
     /// flushes the exporter) before returning `body`'s result. Made for tests and embedding: no signal handlers.
+    @discardableResult
     public func withRunning<T: Sendable>(_ body: (ListeningAddress) async throws -> T) async throws -> T {
         let (addresses, continuation) = AsyncStream.makeStream(of: ListeningAddress.self)
         return try await withThrowingTaskGroup(of: Void.self) { group in
@@ -44,23 +43,13 @@ extension App {
             }
         }
     }
-
-    private func run(
-        gracefulShutdownSignals: [UnixSignal],
-        onListening: @escaping @Sendable (ListeningAddress, Logger) async -> Void
-    ) async throws {
-        let logger = self.logger
-        let runtime = try self.makeRuntime(gracefulShutdownSignals: gracefulShutdownSignals) { address in
-            await onListening(address, logger)
-        }
-        try await runtime.run()
-    }
 }
 
 /// The running parts of an App: its ServiceGroup and the HTTP client to shut down after it.
 struct AppRuntime: Sendable {
     let serviceGroup: ServiceGroup
     let httpClient: HTTPClient
+    /// Records the App's phase once the group has ended.
     let state: @Sendable (AppState.Phase) -> Void
 
     func run() async throws {

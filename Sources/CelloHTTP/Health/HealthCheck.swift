@@ -33,7 +33,8 @@ public struct HealthCheckResult: Hashable, Sendable {
 
 extension App {
     /// Registers a check for the health endpoints; `/health` and each probe in `probes` answer 503 while it fails.
-    /// A check that takes longer than 2 s counts as failed.
+    /// A check that takes longer than 2 s counts as failed and is cancelled; the answer waits until the check
+    /// returns, so a check should honour task cancellation.
     public func addHealthCheck(
         _ name: String,
         probes: Set<HealthProbe> = HealthProbe.all,
