@@ -14,18 +14,14 @@ enum SharedTraceCheck {
         var example: [String] = []
         for root in roots.sorted(by: { $0.startNanos < $1.startNanos }) {
             let spans = traces[root.traceID] ?? []
-            var current = root
-            var path = ["\(chain[0]) \(root.spanID)"]
-            for selector in chain.dropFirst() {
-                if let next = spans.first(where: { $0.matches(selector) && $0.parentSpanID == current.spanID }) {
-                    current = next
-                    path.append("\(selector) \(next.spanID)")
-                    continue
-                }
-                failures.append(diagnose(selector, parent: current, traceID: root.traceID, spans: spans, observed))
-                break
+            // Fan-out: a span may have several children matching the next selector; any branch may complete it.
+            let (path, stuck) = walk(chain, index: 1, from: root, in: spans)
+            if path.count < chain.count, let stuck {
+                failures.append(diagnose(chain[path.count], parent: stuck, traceID: root.traceID, spans: spans, observed))
             }
-            if example.isEmpty, path.count == chain.count { example = ["trace \(root.traceID): " + path.joined(separator: " -> ")] }
+            if example.isEmpty, path.count == chain.count {
+                example = ["trace \(root.traceID): " + zip(chain, path).map { "\($0) \($1.spanID)" }.joined(separator: " -> ")]
+            }
         }
         for (traceID, spans) in traces where !rootTraces.contains(traceID) {
             let services = Set(spans.map(\.service)).sorted().joined(separator: ", ")
@@ -37,6 +33,20 @@ enum SharedTraceCheck {
             "sharedTrace", failures: failures,
             passed: "\(roots.count) traces, each a single trace id with the chain " + chain.map(\.description).joined(separator: " -> "),
             evidence: example + ["\(traces.count) trace ids, \(observed.spans.count) spans received"])
+    }
+
+    /// The longest path of spans matching `chain[index...]` below `span`, and the span where it stopped.
+    private static func walk(
+        _ chain: [SpanSelector], index: Int, from span: QueriedSpan, in spans: [QueriedSpan]
+    ) -> (path: [QueriedSpan], stuck: QueriedSpan?) {
+        guard index < chain.count else { return ([span], nil) }
+        var best: (path: [QueriedSpan], stuck: QueriedSpan?) = ([span], span)
+        for child in spans where child.matches(chain[index]) && child.parentSpanID == span.spanID {
+            let (rest, stuck) = walk(chain, index: index + 1, from: child, in: spans)
+            if rest.count + 1 > best.path.count { best = ([span] + rest, stuck) }
+            if stuck == nil { break }
+        }
+        return best
     }
 
     private static func diagnose(
