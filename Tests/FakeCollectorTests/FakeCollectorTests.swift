@@ -27,4 +27,16 @@ struct FakeCollectorTests {
             }
         }
     }
+
+    @Test("listening() on a collector that never runs ends with CancellationError when its task is cancelled")
+    func listeningCancelled() async {
+        let collector = FakeCollector(configuration: Fixtures.configuration())
+        await #expect(throws: CancellationError.self) {
+            try await withThrowingTaskGroup(of: FakeCollectorAddresses.self) { group in
+                group.addTask { try await collector.listening() }
+                group.cancelAll()
+                return try await group.next()
+            }
+        }
+    }
 }

@@ -10,11 +10,13 @@ final class ListenerPorts: Sendable {
         var http: Int?
         var query: Int?
         var failure: FakeCollectorError?
-        var waiters: [CheckedContinuation<FakeCollectorAddresses, any Error>] = []
+        var nextWaiter = 0
+        var waiters: [Int: CheckedContinuation<FakeCollectorAddresses, any Error>] = [:]
     }
 
     private enum Action {
         case none
+        case cancel(CheckedContinuation<FakeCollectorAddresses, any Error>)
         case resume([CheckedContinuation<FakeCollectorAddresses, any Error>], Result<FakeCollectorAddresses, FakeCollectorError>)
     }
 
@@ -33,8 +35,8 @@ final class ListenerPorts: Sendable {
             case .query: state.query = port
             }
             guard let addresses = addresses(state) else { return .none }
-            defer { state.waiters = [] }
-            return .resume(state.waiters, .success(addresses))
+            defer { state.waiters = [:] }
+            return .resume(Array(state.waiters.values), .success(addresses))
         }
         run(action)
     }
@@ -44,19 +46,32 @@ final class ListenerPorts: Sendable {
         let action = state.withLock { state -> Action in
             guard addresses(state) == nil, state.failure == nil else { return .none }
             state.failure = error
-            defer { state.waiters = [] }
-            return .resume(state.waiters, .failure(error))
+            defer { state.waiters = [:] }
+            return .resume(Array(state.waiters.values), .failure(error))
         }
         run(action)
     }
 
+    /// Waits for all three ports; a cancelled waiter gets a `CancellationError`.
     func wait() async throws -> FakeCollectorAddresses {
-        try await withCheckedThrowingContinuation { continuation in
+        let id = state.withLock { state -> Int in
+            state.nextWaiter += 1
+            return state.nextWaiter
+        }
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { continuation in
+                let action = state.withLock { state -> Action in
+                    if let addresses = addresses(state) { return .resume([continuation], .success(addresses)) }
+                    if let failure = state.failure { return .resume([continuation], .failure(failure)) }
+                    if Task.isCancelled { return .cancel(continuation) }
+                    state.waiters[id] = continuation
+                    return .none
+                }
+                run(action)
+            }
+        } onCancel: {
             let action = state.withLock { state -> Action in
-                if let addresses = addresses(state) { return .resume([continuation], .success(addresses)) }
-                if let failure = state.failure { return .resume([continuation], .failure(failure)) }
-                state.waiters.append(continuation)
-                return .none
+                state.waiters.removeValue(forKey: id).map { .cancel($0) } ?? .none
             }
             run(action)
         }
@@ -68,7 +83,13 @@ final class ListenerPorts: Sendable {
     }
 
     private func run(_ action: Action) {
-        guard case .resume(let waiters, let result) = action else { return }
-        for waiter in waiters { waiter.resume(with: result.mapError { $0 as any Error }) }
+        switch action {
+        case .none:
+            break
+        case .cancel(let waiter):
+            waiter.resume(throwing: CancellationError())
+        case .resume(let waiters, let result):
+            for waiter in waiters { waiter.resume(with: result.mapError { $0 as any Error }) }
+        }
     }
 }
