@@ -104,6 +104,31 @@ struct HTTP2WireServerTests {
         }
     }
 
+    @Test("readBody throws streamReset when the client resets in the middle of the body")
+    func resetMidBody() async throws {
+        let errors = Mailbox<HTTP2WireError.Code>()
+        let arrived = Mailbox<Int32>()
+        try await withTestServer(handler: { stream in
+            arrived.send(stream.streamID)
+            do throws(HTTP2WireError) {
+                _ = try await stream.readBody(upTo: 1 << 20)
+            } catch {
+                errors.send(error.code)
+            }
+        }) { server in
+            let client = try await H2TestClient.connect(port: server.localPort)
+            let stream = try await client.openStream()
+            try await stream.executeThenClose { _, outbound in
+                try await outbound.write(.headers(.init(headers: H2TestClient.requestHeaders("/half"))))
+                try await outbound.write(.data(.init(data: .byteBuffer(ByteBuffer(bytes: [1, 2, 3])))))
+                _ = await arrived.next()
+                try await outbound.write(.rstStream(.cancel))
+            }
+            #expect(await errors.next() == .streamReset)
+            await client.close()
+        }
+    }
+
     @Test("the client sees the server's RST_STREAM with its error code")
     func serverReset() async throws {
         try await withTestServer(handler: { stream in
