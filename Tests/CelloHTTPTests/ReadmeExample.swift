@@ -6,6 +6,7 @@ struct ReadmeUser: Encodable { var id: String; var name: String }
 
 func readmeSnippet() async throws {
     let app = App(host: "127.0.0.1", port: 8080)
+    _ = App()
     try app.enableTelemetry(OpenTelemetryConfig(
         serviceName: "users",
         otlpEndpoint: "http://127.0.0.1:4317",
