@@ -40,12 +40,6 @@ public final class ServiceProcess: Sendable {
         process.standardOutput = stdout
         process.standardError = stderr
         process.standardInput = FileHandle.nullDevice
-        stdout.fileHandleForReading.readabilityHandler = { [weak self] handle in
-            self?.received(handle.availableData, stream: "out", handle: handle)
-        }
-        stderr.fileHandleForReading.readabilityHandler = { [weak self] handle in
-            self?.received(handle.availableData, stream: "err", handle: handle)
-        }
         process.terminationHandler = { [weak self] process in
             self?.exited(process.terminationStatus)
         }
@@ -60,6 +54,21 @@ public final class ServiceProcess: Sendable {
             try process.run()
         } catch {
             throw RunnerError(code: .launchFailed, message: "\(name): cannot start \(arguments[0]): \(error)")
+        }
+        // One reader thread per pipe doing blocking reads until EOF: FileHandle's readabilityHandler (a dispatch
+        // source) crashed libdispatch after a few hundred pipes on Linux.
+        for (pipe, stream) in [(stdout, "out"), (stderr, "err")] {
+            let handle = pipe.fileHandleForReading
+            let reader = Thread { [weak self] in
+                while true {
+                    let data = handle.availableData
+                    self?.received(data, stream: stream)
+                    if data.isEmpty { break }
+                }
+                try? handle.close()
+            }
+            reader.name = "conformance.\(name).\(stream)"
+            reader.start()
         }
     }
 
@@ -127,8 +136,7 @@ public final class ServiceProcess: Sendable {
         }
     }
 
-    private func received(_ data: Data, stream: String, handle: FileHandle) {
-        if data.isEmpty { handle.readabilityHandler = nil }
+    private func received(_ data: Data, stream: String) {
         let waiter: CheckedContinuation<String?, Never>?
         let address: String?
         (waiter, address) = state.withLock { state in
