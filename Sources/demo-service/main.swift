@@ -25,6 +25,9 @@ do {
 
 do {
     let app = try DemoService.makeApp(settings: settings)
+    // The executable, not the library, chooses the process-wide tracer: the global `withSpan` in handlers and
+    // every library instrumented for swift-distributed-tracing then report into this service's traces.
+    if app.isTelemetryEnabled { try app.bootstrapInstrumentationSystem() }
     app.onServerRunning { address in
         ReadyLine.print(address)
     }

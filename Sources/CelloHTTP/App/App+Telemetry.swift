@@ -1,7 +1,9 @@
 import CelloTelemetry
+import Instrumentation
 import Foundation
 import Logging
 import Prometheus
+import Synchronization
 
 /// Turning on OpenTelemetry tracing (cello-telemetry.md sections 1 and 3).
 extension App {
@@ -38,4 +40,25 @@ extension App {
             )
         )
     }
+}
+
+extension App {
+    /// Makes this app's tracer the process-wide one of swift-distributed-tracing, so that the global
+    /// `withSpan(...)` and every library instrumented for that API (cello-telemetry.md section 3.3) report into
+    /// this app's traces.
+    ///
+    /// The process-wide tracer is the application's choice: call this once from an executable's `main`, after
+    /// ``enableTelemetry(_:environment:exporter:logger:)``. Tests pass tracers explicitly and never call it.
+    /// - Throws: ``AppError`` when telemetry is not enabled.
+    public func bootstrapInstrumentationSystem() throws {
+        guard let tracer = self.state.withLock({ $0.tracing?.tracer }) else {
+            throw AppError(.telemetryNotEnabled, "enableTelemetry must run before bootstrapInstrumentationSystem")
+        }
+        InstrumentationSystem.bootstrap(tracer)
+    }
+}
+
+extension App {
+    /// Whether ``enableTelemetry(_:environment:exporter:logger:)`` has run.
+    public var isTelemetryEnabled: Bool { self.state.withLock { $0.tracing != nil } }
 }

@@ -11,6 +11,7 @@ public struct AppError: Error, Hashable, Sendable, CustomStringConvertible {
             case invalidEndpoint
             case alreadyRunning
             case serverDidNotStart
+            case telemetryNotEnabled
         }
         private let backing: Backing
         private init(_ backing: Backing) { self.backing = backing }
@@ -28,6 +29,8 @@ public struct AppError: Error, Hashable, Sendable, CustomStringConvertible {
         public static let alreadyRunning = Code(.alreadyRunning)
         /// The HTTP server stopped before it was listening.
         public static let serverDidNotStart = Code(.serverDidNotStart)
+        /// An operation needs telemetry, and `enableTelemetry` has not run.
+        public static let telemetryNotEnabled = Code(.telemetryNotEnabled)
 
         public var description: String { "\(self.backing)" }
     }
