@@ -90,6 +90,10 @@ struct ScenarioLoaderTests {
             label: "unknown downstream",
             text: "name: x\nservices:\n  - name: A\n    downstream: [Z]\ntraffic: {count: 1}\n", code: .invalidValue, line: 3),
         BadCase(
+            label: "downstream cycle",
+            text: "name: x\nservices:\n  - name: A\n    downstream: [B]\n  - name: B\n    downstream: [A]\ntraffic: {count: 1}\n",
+            code: .invalidValue, line: 3),
+        BadCase(
             label: "missing traffic", text: "name: x\nservices:\n  - name: A\n", code: .missingKey, line: 1),
         BadCase(
             label: "sampling rate out of range",

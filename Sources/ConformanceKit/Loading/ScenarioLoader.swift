@@ -78,7 +78,22 @@ public enum ScenarioLoader {
                 throw item.error(.invalidValue, "downstream '\(name)' is not a service of this scenario")
             }
         }
+        for (item, service) in zip(items, services) where reaches(service.name, from: service, in: services) {
+            throw item.error(.invalidValue, "service '\(service.name)' calls itself through its downstream list (a cycle)")
+        }
         return services
+    }
+
+    /// Whether `target` is reachable from `service`'s downstreams.
+    static func reaches(_ target: String, from service: ServiceSpec, in services: [ServiceSpec]) -> Bool {
+        var seen: Set<String> = []
+        var queue = service.downstream
+        while let name = queue.popLast() {
+            if name == target { return true }
+            guard seen.insert(name).inserted else { continue }
+            queue += services.first { $0.name == name }?.downstream ?? []
+        }
+        return false
     }
 
     static func parseService(_ value: YAMLValue) throws(ScenarioError) -> ServiceSpec {
