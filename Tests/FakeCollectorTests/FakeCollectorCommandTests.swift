@@ -22,19 +22,22 @@ struct FakeCollectorCommandTests {
         process.standardOutput = output
         process.standardError = errors
         let (lines, continuation) = AsyncStream.makeStream(of: String.self)
-        let buffer = LineBuffer()
-        output.fileHandleForReading.readabilityHandler = { handle in
-            let data = handle.availableData
-            if data.isEmpty {
-                handle.readabilityHandler = nil
-                continuation.finish()
-                return
-            }
-            for line in buffer.append(data) { continuation.yield(line) }
-        }
         let exited = AsyncStream.makeStream(of: Int32.self)
         process.terminationHandler = { exited.continuation.yield($0.terminationStatus) }
         try process.run()
+        // A thread of its own doing blocking reads until EOF (not the cooperative pool, not a readabilityHandler:
+        // its dispatch source has crashed libdispatch on Linux).
+        let handle = output.fileHandleForReading
+        let reader = Thread {
+            let buffer = LineBuffer()
+            while true {
+                let data = handle.availableData
+                if data.isEmpty { break }
+                for line in buffer.append(data) { continuation.yield(line) }
+            }
+            continuation.finish()
+        }
+        reader.start()
         return Launched(process: process, lines: lines, exitStatus: exited.stream, errors: errors)
     }
 

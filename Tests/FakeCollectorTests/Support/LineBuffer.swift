@@ -1,6 +1,6 @@
 import Foundation
 
-/// Splits incoming bytes into lines (the readability handler runs on one queue at a time).
+/// Splits incoming bytes into lines (owned by one reader thread at a time).
 final class LineBuffer: @unchecked Sendable {
     private var pending = Data()
 
