@@ -28,6 +28,9 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "OTLP endpoint the services export to (with --backend jaeger), e.g. http://otel-collector:4317.")
     var otlpEndpoint: String?
 
+    @Option(help: "Wait until this URL answers 200 before running (the collector's health_check, e.g. http://collector:13133/).")
+    var collectorHealthURL: String?
+
     func run() async throws {
         guard ["text", "json", "junit"].contains(report) else {
             throw failBadInput("--report must be text, json or junit, got '\(report)'")
@@ -39,6 +42,12 @@ struct RunCommand: AsyncParsableCommand {
             guard let queryURL else { throw failBadInput("--backend jaeger needs --query-url") }
             options.backend = .jaeger(queryURL: queryURL, otlpEndpoint: otlpEndpoint ?? "http://localhost:4317")
         default: throw failBadInput("--backend must be fake-collector or jaeger, got '\(backend)'")
+        }
+        if let collectorHealthURL {
+            guard collectorHealthURL.hasPrefix("http://") else {
+                throw failBadInput("--collector-health-url must be an http:// URL, got '\(collectorHealthURL)'")
+            }
+            options.collectorHealthURL = collectorHealthURL
         }
         let scenarios: [Scenario]
         do {

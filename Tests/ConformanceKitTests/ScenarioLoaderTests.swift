@@ -102,6 +102,21 @@ struct ScenarioLoaderTests {
             label: "bad fault plan",
             text: "name: x\nservices:\n  - name: A\ncollector:\n  faults: 'grpc: [{action: explode}]'\ntraffic: {count: 1}\n",
             code: .invalidValue, line: 5),
+        BadCase(
+            label: "external service without url",
+            text: "name: x\nservices:\n  - name: A\n    kind: external\ntraffic: {count: 1}\n", code: .missingKey, line: 3),
+        BadCase(
+            label: "url on a service the runner starts",
+            text: "name: x\nservices:\n  - name: A\n    url: http://a:8080\ntraffic: {count: 1}\n",
+            code: .invalidValue, line: 4),
+        BadCase(
+            label: "url that is not http",
+            text: "name: x\nservices:\n  - name: A\n    kind: external\n    url: ftp://a\ntraffic: {count: 1}\n",
+            code: .invalidValue, line: 5),
+        BadCase(
+            label: "unknown collector hop",
+            text: "name: x\nservices:\n  - name: A\ncollector:\n  via: otelcol\ntraffic: {count: 1}\n",
+            code: .invalidValue, line: 5),
     ]
 
     @Test("refuses a bad file with its code and line", arguments: badCases)
@@ -113,11 +128,28 @@ struct ScenarioLoaderTests {
         #expect(error.description.hasPrefix("bad.yaml:\(bad.line)"))
     }
 
+    @Test("an external service keeps its ${VARIABLE} url and a collector hop is read from collector.via")
+    func loadsExternalAndHop() throws {
+        let text = """
+            name: x
+            services:
+              - name: a
+                kind: external
+                url: ${CELLO_E2E_A_URL}
+            collector: {via: rotel}
+            traffic: {count: 1}
+            """
+        let scenario = try ScenarioLoader.parse(text, file: "x.yaml")
+        #expect(scenario.services[0].kind == .external)
+        #expect(scenario.services[0].url == "${CELLO_E2E_A_URL}")
+        #expect(scenario.collector.via == .rotel)
+    }
+
     @Test("every scenario shipped under Conformance/scenarios loads")
     func shippedScenariosLoad() throws {
         let scenarios = try ScenarioDiscovery.load(paths: [TestSupport.scenarioFolder], filter: nil)
         #expect(scenarios.count >= 20)
         let filtered = try ScenarioDiscovery.load(paths: [TestSupport.scenarioFolder], filter: "chain-")
-        #expect(filtered.map(\.name) == ["chain-b3", "chain-jaeger", "chain-w3c"])
+        #expect(filtered.map(\.name) == ["chain-b3", "chain-jaeger", "chain-w3c", "rotel-chain-w3c"])
     }
 }

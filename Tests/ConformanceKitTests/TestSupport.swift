@@ -12,6 +12,7 @@ enum TestSupport {
     }()
 
     static let scenarioFolder = root + "/Conformance/scenarios"
+    static let e2eFolder = root + "/Conformance/scenarios/e2e"
     static let locator = ExecutableLocator(root: root)
 
     /// Python scenarios run when the venv exists, and always on CI (where a missing venv must fail loudly).
@@ -19,12 +20,12 @@ enum TestSupport {
     static let pythonSkipReason: Comment =
         "needs Conformance/peers/python/.venv: run scripts/setup.sh (always runs when CI=true)"
 
-    /// Every scenario file name, split by whether it needs the Python peer.
+    /// Every scenario file name, split by whether it needs the peers' venv (the Python peer, or rotel from it).
     static func scenarioFiles(python: Bool) -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: scenarioFolder)) ?? []
         return names.filter { $0.hasSuffix(".yaml") }.sorted().filter { name in
             let text = (try? String(contentsOfFile: scenarioFolder + "/" + name, encoding: .utf8)) ?? ""
-            return text.contains("kind: python") == python
+            return (text.contains("kind: python") || text.contains("via: rotel")) == python
         }
     }
 

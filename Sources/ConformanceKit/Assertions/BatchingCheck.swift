@@ -2,7 +2,7 @@
 /// wait. Needs the wire view. cello-telemetry.md sections 4 and 7.
 enum BatchingCheck {
     static func evaluate(_ expectation: BatchingExpectation, _ observed: Observations) -> ExpectationResult {
-        guard let requests = observed.traceRequests else { return .notApplicable("batching", backend: observed.backendName) }
+        guard let requests = observed.sdkTraceRequests else { return observed.wireNotApplicable("batching") }
         let counts = requests.map(\.spanCount)
         let total = counts.reduce(0, +)
         var failures: [String] = []

@@ -5,8 +5,8 @@ import Foundation
 /// requests are not slowed. cello-telemetry.md sections 4 and 7.
 enum ExportTimeoutCheck {
     static func evaluate(_ expectation: ExportTimeoutExpectation, _ observed: Observations) -> ExpectationResult {
-        guard let requests = observed.traceRequests else {
-            return .notApplicable("exportTimeout", backend: observed.backendName)
+        guard let requests = observed.sdkTraceRequests else {
+            return observed.wireNotApplicable("exportTimeout")
         }
         let timeout = Double(expectation.timeoutMs)
         let tolerance = Double(expectation.toleranceMs)

@@ -16,6 +16,14 @@ enum NoLossCheck {
                 .map { "\($0.key): \($0.value.count) requests, \($0.value.map(\.spanCount).reduce(0, +)) spans" }
                 .sorted()
             evidence.append("export requests by end/status: " + byEnd.joined(separator: "; "))
+            // Behind a collector hop nothing faults, so every forwarded span is one the query sees: a sum above the
+            // distinct count means the hop (or the SDK before it) delivered spans twice.
+            if let hop = observed.collectorHop {
+                let forwarded = requests.map(\.spanCount).reduce(0, +)
+                if forwarded > received {
+                    failures.append("\(hop) forwarded \(forwarded) spans for \(received) distinct ones: spans arrived more than once")
+                }
+            }
         }
         if let findings = observed.findings {
             let duplicates = findings.filter { $0.ruleId.contains("duplicate") }

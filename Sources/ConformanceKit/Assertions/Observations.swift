@@ -15,6 +15,20 @@ struct Observations: Sendable {
     /// When the runner sent the first SIGTERM.
     var stopStarted: Date
     var backendName: String
+    /// The real collector between the services and the wire view (`rotel`), if any.
+    var collectorHop: CollectorHop? = nil
+
+    /// The export requests as the SDKs sent them: nil without a wire view, and nil behind a collector hop, which
+    /// re-batches (its requests say nothing about the SDK's batch size or `grpc-timeout`).
+    var sdkTraceRequests: [HarnessRequest]? { collectorHop == nil ? traceRequests : nil }
+
+    /// "Not applicable" for an expectation about the SDK's wire, with the reason that fits this run.
+    func wireNotApplicable(_ id: String) -> ExpectationResult {
+        guard let collectorHop else { return .notApplicable(id, backend: backendName) }
+        return ExpectationResult(
+            id: id, status: .notApplicable,
+            summary: "judges the SDK's export requests, but they pass through \(collectorHop), which re-batches them")
+    }
 
     /// Spans grouped by trace id.
     var traces: [String: [QueriedSpan]] { Dictionary(grouping: spans, by: \.traceID) }

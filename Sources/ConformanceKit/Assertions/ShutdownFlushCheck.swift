@@ -4,8 +4,8 @@ import Foundation
 /// Judged from the collector's arrival times against the moment the runner sent the first SIGTERM.
 enum ShutdownFlushCheck {
     static func evaluate(_ expectation: ShutdownFlushExpectation, _ observed: Observations) -> ExpectationResult {
-        guard let requests = observed.traceRequests else {
-            return .notApplicable("shutdownFlush", backend: observed.backendName)
+        guard let requests = observed.sdkTraceRequests else {
+            return observed.wireNotApplicable("shutdownFlush")
         }
         var failures: [String] = []
         let early = requests.filter { ($0.arrivalTime ?? observed.stopStarted) < observed.stopStarted }

@@ -2,8 +2,8 @@
 /// cello-telemetry.md section 6 (wire checks). Needs the wire view.
 enum WireCheck {
     static func evaluate(_ expectation: WireExpectation, _ observed: Observations) -> ExpectationResult {
-        guard let requests = observed.traceRequests, let findings = observed.findings else {
-            return .notApplicable("wire", backend: observed.backendName)
+        guard let requests = observed.sdkTraceRequests, let findings = observed.findings else {
+            return observed.wireNotApplicable("wire")
         }
         var failures: [String] = []
         if requests.isEmpty { failures.append("no export request arrived") }

@@ -9,7 +9,7 @@ public enum ScenarioLoader {
     static let topKeys = ["name", "description", "services", "collector", "traffic", "expectations"]
     static let serviceKeys = [
         "name", "kind", "command", "downstream", "env", "propagation", "protocol", "samplingRate", "batchSize",
-        "exportTimeoutMs", "scheduleDelayMs", "maxQueueSize", "compression",
+        "exportTimeoutMs", "scheduleDelayMs", "maxQueueSize", "compression", "url",
     ]
     static let protocols = ["grpc", "http/protobuf", "http/json"]
 
@@ -115,6 +115,18 @@ public enum ScenarioLoader {
         if service.kind == .command, service.command.isEmpty {
             throw value.error(.missingKey, "kind 'command' needs a 'command' list with {port} in it")
         }
+        if let url = keys["url"] {
+            guard service.kind == .external else {
+                throw url.error(.invalidValue, "'url' is only for kind 'external' (a service the runner does not start)")
+            }
+            let text = try url.string()
+            guard text.hasPrefix("http://") || text.hasPrefix("${") else {
+                throw url.error(.invalidValue, "expected an http:// URL or ${VARIABLE}, got '\(text)'")
+            }
+            service.url = text
+        } else if service.kind == .external {
+            throw value.error(.missingKey, "kind 'external' needs a 'url' (e.g. http://a:8080 or ${CELLO_E2E_A_URL})")
+        }
         if let downstream = keys["downstream"] { service.downstream = try downstream.stringList() }
         if let env = keys["env"] {
             for (key, item) in try env.freeMapping() { service.environment[key] = try item.string() }
@@ -142,7 +154,7 @@ public enum ScenarioLoader {
     }
 
     static func parseCollector(_ value: YAMLValue) throws(ScenarioError) -> CollectorSpec {
-        let keys = try value.mapping(allowed: ["faults", "expectedBatchSize", "down"])
+        let keys = try value.mapping(allowed: ["faults", "expectedBatchSize", "down", "via"])
         var spec = CollectorSpec()
         if let faults = keys["faults"] {
             // The plan is handed to FaultPlan.parse as text; a mapping is re-serialized so either form works.
@@ -161,6 +173,10 @@ public enum ScenarioLoader {
         }
         spec.expectedBatchSize = try keys["expectedBatchSize"]?.int(min: 1)
         spec.down = try keys["down"]?.bool() ?? false
+        if let via = keys["via"] {
+            spec.via = CollectorHop(name: try via.choice(CollectorHop.allNames))
+            if spec.down { throw via.error(.invalidValue, "'via' and 'down: true' cannot be combined") }
+        }
         return spec
     }
 

@@ -8,10 +8,14 @@ public struct CollectorSpec: Sendable, Hashable {
     public var expectedBatchSize: Int?
     /// When true the services export to an address where nothing listens (collector-down scenarios).
     public var down: Bool
+    /// A real collector between the services and the fake collector (`rotel`); nil exports straight to the fake one.
+    /// With a hop the fake collector sees the hop's re-batched requests, so the SDK's wire is not judged (issue 8).
+    public var via: CollectorHop?
 
-    public init(faults: String? = nil, expectedBatchSize: Int? = nil, down: Bool = false) {
+    public init(faults: String? = nil, expectedBatchSize: Int? = nil, down: Bool = false, via: CollectorHop? = nil) {
         self.faults = faults
         self.expectedBatchSize = expectedBatchSize
         self.down = down
+        self.via = via
     }
 }

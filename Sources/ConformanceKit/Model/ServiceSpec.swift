@@ -7,6 +7,8 @@ public struct ServiceSpec: Sendable, Hashable {
     public var kind: ServiceKind
     /// For `command`: the program and its arguments, with `{port}`, `{downstream}` (comma-separated URLs) and `{name}`.
     public var command: [String]
+    /// For `external`: the service's base URL, e.g. `http://a:8080` or `${CELLO_E2E_A_URL}` (expanded at run time).
+    public var url: String?
     /// The services this one calls, by name (chain or fan-out).
     public var downstream: [String]
     /// Extra environment variables, passed as given (they win over the generated OTEL_* ones).
@@ -32,8 +34,9 @@ public struct ServiceSpec: Sendable, Hashable {
         name: String, kind: ServiceKind = .demo, command: [String] = [], downstream: [String] = [],
         environment: [String: String] = [:], propagation: [PropagationFormat] = [], exportProtocol: String = "grpc",
         samplingRate: Double? = nil, batchSize: Int? = nil, exportTimeoutMs: Int? = nil,
-        scheduleDelayMs: Int? = nil, maxQueueSize: Int? = nil, compression: String? = nil
+        scheduleDelayMs: Int? = nil, maxQueueSize: Int? = nil, compression: String? = nil, url: String? = nil
     ) {
+        self.url = url
         self.name = name
         self.kind = kind
         self.command = command

@@ -30,6 +30,26 @@ public struct ExecutableLocator: Sendable {
     public var pythonExecutable: String { pythonPeerFolder + "/.venv/bin/python" }
     public var pythonVenvExists: Bool { FileManager.default.isExecutableFile(atPath: pythonExecutable) }
 
+    /// The `rotel-agent` binary the pinned `rotel` wheel installs in the peers' venv (or `CELLO_ROTEL_AGENT`).
+    /// - Throws: ``RunnerError`` `.executableNotFound` saying how to get it.
+    public func rotelAgent() throws(RunnerError) -> String {
+        if let explicit = ProcessInfo.processInfo.environment["CELLO_ROTEL_AGENT"],
+            FileManager.default.isExecutableFile(atPath: explicit)
+        {
+            return explicit
+        }
+        let lib = pythonPeerFolder + "/.venv/lib"
+        let versions = ((try? FileManager.default.contentsOfDirectory(atPath: lib)) ?? []).filter { $0.hasPrefix("python") }
+        for version in versions.sorted() {
+            let candidate = "\(lib)/\(version)/site-packages/rotel/rotel-agent"
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        throw RunnerError(
+            code: .executableNotFound,
+            message: "rotel-agent not found under \(lib)/python*/site-packages/rotel/: run scripts/setup.sh "
+                + "(rotel is pinned in Conformance/peers/python/requirements.txt) or set CELLO_ROTEL_AGENT")
+    }
+
     /// The absolute path of `demo-service`.
     /// - Throws: ``RunnerError`` `.executableNotFound` naming every place looked at.
     public func demoService() throws -> String {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// How the runner runs scenarios: time bounds, the span backend, extra environment, progress reporting.
 public struct RunnerOptions: Sendable {
     /// Bound on a service's start (its ready line). - Default: 60 s (the Python SDK imports slowly on 2 cores).
@@ -10,6 +12,12 @@ public struct RunnerOptions: Sendable {
     public var progress: (@Sendable (String) -> Void)?
     /// Where spans are read: the in-process fake collector (default) or a real Jaeger.
     public var backend: BackendChoice = .fakeCollector
+    /// Where `${NAME}` in an external service's URL is looked up. - Default: this process's environment.
+    public var environment: [String: String] = ProcessInfo.processInfo.environment
+    /// Probed until it answers 200 before a scenario starts (the collector's health_check extension); nil: none.
+    public var collectorHealthURL: String?
+    /// Bound on waiting for the collector's health URL and the query API. - Default: 120 s (a cold compose stack).
+    public var stackReadyLimit: Duration = .seconds(120)
 
     public init() {}
 

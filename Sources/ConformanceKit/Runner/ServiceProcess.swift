@@ -74,6 +74,9 @@ public final class ServiceProcess: Sendable {
 
     public var processID: Int32 { process.processIdentifier }
 
+    /// The exit status once the process has exited; nil while it runs.
+    public var exitStatusIfExited: Int32? { state.withLock { $0.exitStatus } }
+
     /// The output so far, each line prefixed `out|` or `err|`.
     public var output: [String] { state.withLock { $0.lines } }
 

@@ -2,6 +2,9 @@ import Foundation
 
 /// One run of a topology: services started downstream-first behind recording proxies, the traffic, and the
 /// stop of every service in the reverse order (entry first), whatever happened before.
+///
+/// `external` services are not started or stopped: their URL is expanded, their `/health` probed until 200, and
+/// traffic goes to them directly (their downstreams are wired outside the runner, so no proxy sits between them).
 struct TopologyRun: Sendable {
     var scenario: Scenario
     var launcher: ServiceLauncher
@@ -18,12 +21,18 @@ struct TopologyRun: Sendable {
 
     func run(endpoint: @Sendable (ServiceSpec) -> String) async -> Outcome {
         var outcome = Outcome()
-        var started: [(spec: ServiceSpec, process: ServiceProcess, address: String?)] = []
+        var started: [(spec: ServiceSpec, process: ServiceProcess?, address: String?)] = []
         var proxies: [RecordingProxy] = []
         await withTaskGroup(of: Void.self) { group in
             do {
                 var callAddress: [String: String] = [:]
                 for service in scenario.startOrder {
+                    if service.kind == .external {
+                        let address = try await waitForExternal(service)
+                        started.append((service, nil, address))
+                        callAddress[service.name] = address
+                        continue
+                    }
                     options.progress?("\(scenario.name): starting \(service.name) (\(service.kind))")
                     let urls = service.downstream.map { "http://\(callAddress[$0]!)" }
                     let (process, ready) = try await launcher.start(
@@ -59,16 +68,39 @@ struct TopologyRun: Sendable {
             }
             outcome.stopStarted = Date()
             for entry in started.reversed() {
+                guard let process = entry.process else {
+                    outcome.services.append(
+                        ServiceRun(
+                            name: entry.spec.name, kind: entry.spec.kind.description, commandLine: [],
+                            address: entry.address, exitStatus: nil, killed: false, output: []))
+                    continue
+                }
                 options.progress?("\(scenario.name): stopping \(entry.spec.name)")
-                let (status, killed) = await entry.process.stop(grace: options.stopGrace)
+                let (status, killed) = await process.stop(grace: options.stopGrace)
                 outcome.services.append(
                     ServiceRun(
-                        name: entry.spec.name, kind: entry.spec.kind.description, commandLine: entry.process.commandLine,
-                        address: entry.address, exitStatus: status, killed: killed, output: entry.process.output))
+                        name: entry.spec.name, kind: entry.spec.kind.description, commandLine: process.commandLine,
+                        address: entry.address, exitStatus: status, killed: killed, output: process.output))
             }
             group.cancelAll()
         }
         outcome.hops = proxies.flatMap(\.hops).sorted { $0.time < $1.time }
         return outcome
+    }
+
+    /// Expands an external service's URL, probes `URL/health` until 200 (bounded by the ready limit), and returns
+    /// its `HOST:PORT`.
+    private func waitForExternal(_ service: ServiceSpec) async throws -> String {
+        let url = try VariableExpansion.expand(service.url ?? "", environment: options.environment)
+        guard let components = URLComponents(string: url), components.scheme == "http", let host = components.host,
+            !host.isEmpty
+        else {
+            throw RunnerError(code: .launchFailed, message: "\(service.name): '\(url)' is not an http://HOST[:PORT] URL")
+        }
+        let address = "\(host):\(components.port ?? 80)"
+        options.progress?("\(scenario.name): waiting for external \(service.name) at \(url)")
+        try await ReadinessProbe.waitForHTTP200(
+            "http://\(address)/health", limit: options.readyLimit, what: "external service \(service.name)")
+        return address
     }
 }
