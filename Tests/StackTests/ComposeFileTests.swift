@@ -85,6 +85,42 @@ struct ComposeFileTests {
         #expect((services["jaeger"]?["ports"] as? [String] ?? []).contains { $0.hasSuffix(":16686") })
     }
 
+    @Test("the runner's e2e scenarios fit the stack: folder, URL variables, service names, health probe")
+    func runnerScenariosFitStack() throws {
+        let services = try Self.services()
+        let runner = try #require(services["runner"])
+        let command = runner["command"] as? [String] ?? []
+        #expect(command.contains("--collector-health-url"))
+        if let index = command.firstIndex(of: "--collector-health-url"), index + 1 < command.count {
+            #expect(command[index + 1].hasPrefix("http://collector:13133"))
+        }
+        // The last argument is the scenario folder; it exists and holds the e2e scenarios.
+        let folder = try #require(command.last)
+        let names = try FileManager.default.contentsOfDirectory(atPath: RepositoryFile.root.appendingPathComponent(folder).path)
+        let files = names.filter { $0.hasSuffix(".yaml") }
+        #expect(!files.isEmpty, "\(folder) holds no scenario")
+        let runnerEnvironment = Self.environment(runner)
+        let serviceNames = Set(services.values.compactMap { Self.environment($0)["OTEL_SERVICE_NAME"] })
+        for file in files {
+            let scenario = try RepositoryFile.yaml(folder + "/" + file)
+            for service in scenario["services"] as? [[String: Any]] ?? [] {
+                let name = service["name"] as? String ?? "?"
+                #expect(serviceNames.contains(name), "\(file): no compose service has OTEL_SERVICE_NAME \(name)")
+                let url = service["url"] as? String ?? ""
+                guard url.hasPrefix("${"), url.hasSuffix("}") else { continue }
+                let variable = String(url.dropFirst(2).dropLast())
+                let value = try #require(runnerEnvironment[variable], "\(file): the runner does not set \(variable)")
+                // http://HOST:PORT where HOST is a compose service whose command listens on PORT.
+                let parts = value.replacingOccurrences(of: "http://", with: "").split(separator: ":").map(String.init)
+                let target = try #require(services[parts[0]], "\(variable)=\(value) names no compose service")
+                let targetCommand = target["command"] as? [String] ?? []
+                let portIndex = targetCommand.firstIndex(of: "--port").map { $0 + 1 }
+                #expect(portIndex.map { targetCommand[$0] } == parts.last, "\(variable)=\(value): \(parts[0]) listens elsewhere")
+                #expect(Self.environment(target)["OTEL_SERVICE_NAME"] == name, "\(variable) points at a service not named \(name)")
+            }
+        }
+    }
+
     @Test("start order: jaeger, then the collector, then C, B, A, then the runner")
     func dependencyOrder() throws {
         let services = try Self.services()
