@@ -51,6 +51,13 @@ struct ConformanceCLITests {
         #expect(run.status == 2)
     }
 
+    @Test("a --collector-health-url that is not an http:// URL exits 2 naming the flag")
+    func badHealthURLExitsTwo() throws {
+        let run = try Self.run(["run", "--collector-health-url", "collector:13133"])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("--collector-health-url"), "\(run.stderr)")
+    }
+
     @Test("an unknown report format exits 2")
     func unknownReportExitsTwo() throws {
         let run = try Self.run(["run", "--report", "xml"])

@@ -18,7 +18,8 @@ struct RotelCollector: Sendable {
     static func start(locator: ExecutableLocator, forwardTo: String, limit: Duration) async throws -> RotelCollector {
         let binary = try locator.rotelAgent()
         let grpcPort = FreePort.closedLoopbackPort()
-        let httpPort = FreePort.closedLoopbackPort()
+        var httpPort = FreePort.closedLoopbackPort()
+        while httpPort == grpcPort { httpPort = FreePort.closedLoopbackPort() }
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("conformance-rotel-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         let arguments = [
