@@ -2,8 +2,8 @@ import Benchmark
 import CelloOTLP
 import GRPCCore
 
-/// One round = `IngestLoad.streams` concurrent exports of a `LoadRequest.spansPerBatch`-span batch, spread over
-/// `IngestLoad.connections` HTTP/2 connections, into a ``FakeCollector`` whose store is bounded (cello-telemetry.md
+/// One round = `streams` concurrent exports of a `LoadRequest.spansPerBatch`-span batch, spread over `connections`
+/// HTTP/2 connections, into a ``FakeCollector`` whose store is bounded (cello-telemetry.md
 /// section 6, limits) so that memory stays flat however long it runs.
 enum IngestBenchmark {
     static let spansPerSecond = BenchmarkMetric.custom("spans/s", polarity: .prefersLarger, useScalingFactor: false)
@@ -11,9 +11,14 @@ enum IngestBenchmark {
                                                        useScalingFactor: false)
 
     static func register() {
-        let fixture = IngestFixture()
+        register(connections: 4, streams: 32)
+        register(connections: 1, streams: 1)  // one request at a time: the latency floor
+    }
+
+    static func register(connections: Int, streams: Int) {
+        let fixture = IngestFixture(connections: connections)
         Benchmark(
-            "fake-collector OTLP/gRPC ingest, \(IngestLoad.streams) streams x \(LoadRequest.spansPerBatch) spans",
+            "fake-collector OTLP/gRPC ingest, \(connections) connections, \(streams) streams x \(LoadRequest.spansPerBatch) spans",
             configuration: .init(
                 metrics: [.wallClock, .throughput, .peakMemoryResident, spansPerSecond, requestLatency],
                 warmupIterations: 3,
@@ -22,21 +27,24 @@ enum IngestBenchmark {
             ),
             closure: { benchmark in
                 let load = try fixture.load()
-                let request = LoadRequest.make()
+                let requests = fixture.requests
                 var latencies: [Duration] = []
-                latencies.reserveCapacity(benchmark.scaledIterations.count * IngestLoad.streams)
+                latencies.reserveCapacity(benchmark.scaledIterations.count * streams)
                 var rounds: [Duration] = []
                 let clock = ContinuousClock()
                 benchmark.startMeasurement()
+                var sent = 0
                 for _ in benchmark.scaledIterations {
                     let start = clock.now
                     try await withThrowingTaskGroup(of: Duration.self) { group in
-                        for stream in 0..<IngestLoad.streams {
+                        for stream in 0..<streams {
                             let client = load.clients[stream % load.clients.count]
+                            let request = requests[sent % requests.count]
+                            sent += 1
                             group.addTask {
-                                let sent = clock.now
+                                let begin = clock.now
                                 _ = try await client.export(request)
-                                return clock.now - sent
+                                return clock.now - begin
                             }
                         }
                         for try await latency in group { latencies.append(latency) }
@@ -44,7 +52,7 @@ enum IngestBenchmark {
                     rounds.append(clock.now - start)
                 }
                 benchmark.stopMeasurement()
-                let spansPerRound = Double(IngestLoad.streams * LoadRequest.spansPerBatch)
+                let spansPerRound = Double(streams * LoadRequest.spansPerBatch)
                 for round in rounds {
                     benchmark.measurement(spansPerSecond, Int(spansPerRound / Self.seconds(round)))
                 }

@@ -16,16 +16,25 @@ final class IngestFixture: Sendable {
     }
 
     private let running = Mutex<Running?>(nil)
+    private let connections: Int
+    /// Distinct batches sent round-robin: more spans than the store keeps, so a batch comes round again only
+    /// after its spans were evicted and is stored anew (not judged a duplicate).
+    let requests: [Opentelemetry_Proto_Collector_Trace_V1_ExportTraceServiceRequest] =
+        (0..<96).map { _ in LoadRequest.make() }
 
-    /// Store bounds for the run: small enough that eviction happens within the benchmark, so peak memory shows
-    /// the bounded steady state.
+    init(connections: Int) {
+        self.connections = connections
+    }
+
+    /// Store bounds for the run: a third of the distinct spans sent, so every insert also evicts (the bounded
+    /// steady state) and no batch is a duplicate when it comes round again.
     static func configuration() -> FakeCollectorConfiguration {
         var configuration = FakeCollectorConfiguration()
         configuration.grpcPort = 0
         configuration.httpPort = 0
         configuration.queryPort = 0
-        configuration.maxSpans = 250_000
-        configuration.maxBytes = 128 << 20
+        configuration.maxSpans = 16_384
+        configuration.maxBytes = 64 << 20
         configuration.maxRecordedRequests = 1_000
         return configuration
     }
@@ -47,12 +56,13 @@ final class IngestFixture: Sendable {
         }()
         // The benchmark harness has no structured scope that outlives setup(), so the collector and the client
         // connections run in one unstructured task, stopped in teardown.
+        let connections = self.connections
         let task = Task {
             try await FakeCollector.withRunning(configuration: Self.configuration(), logger: logger) { _, addresses in
                 let port = Int(addresses.grpc.split(separator: ":").last ?? "") ?? 0
                 try await withThrowingDiscardingTaskGroup { group in
                     var clients: [GRPCClient<HTTP2ClientTransport.Posix>] = []
-                    for _ in 0..<IngestLoad.connections {
+                    for _ in 0..<connections {
                         let transport = try HTTP2ClientTransport.Posix(
                             target: .ipv4(address: "127.0.0.1", port: port), transportSecurity: .plaintext)
                         let client = GRPCClient(transport: transport)
