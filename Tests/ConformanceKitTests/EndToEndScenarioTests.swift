@@ -80,7 +80,7 @@ struct EndToEndScenarioTests {
             """, file: "unreachable.yaml")
         var options = RunnerOptions()
         options.readyLimit = .milliseconds(600)
-        options.environment = ["CELLO_TEST_URL": "http://127.0.0.1:\(TestPorts.closed())"]
+        options.environment = ["CELLO_TEST_URL": "http://127.0.0.1:\(FreePort.closedLoopbackPort())"]
         options.backend = .jaeger(queryURL: "http://127.0.0.1:1", otlpEndpoint: "http://127.0.0.1:1")
         options.stackReadyLimit = .milliseconds(300)
         // The query API is not reachable either: the stack probe fails first, naming Jaeger's api_v3.

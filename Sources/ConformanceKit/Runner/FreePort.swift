@@ -5,8 +5,8 @@ import Darwin
 #endif
 
 /// A loopback port nothing listens on: bound once to learn a free number, then closed (collector-down scenarios).
-enum FreePort {
-    static func closedLoopbackPort() -> Int {
+package enum FreePort {
+    package static func closedLoopbackPort() -> Int {
         #if canImport(Glibc)
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         #else
