@@ -6,7 +6,7 @@ import ServiceLifecycle
 /// The tracing backend an application runs: a tracer to pass around (or bootstrap itself) and the service that
 /// exports, to run in the application's `ServiceGroup`. Nothing global is touched.
 ///
-/// Spec: cello-telemetry.md sections 1, 2 and 4.
+/// Spec: docs/cello-telemetry.md sections 1, 2 and 4.
 public struct Telemetry: Sendable {
     /// Starts spans; extracts and injects with the configured propagation formats.
     public let tracer: CelloTracer

@@ -3,8 +3,8 @@ import Synchronization
 
 /// A span exporter that keeps every exported span in memory, for tests.
 ///
-/// Spec: cello-telemetry.md section 4 (the ``SpanExporter`` contract). `waitForSpans(count:)` resumes on the export
-/// that reaches the count: no polling.
+/// Spec: docs/cello-telemetry.md section 4 (the ``SpanExporter`` contract).
+/// `waitForSpans(count:)` resumes on the export that reaches the count: no polling.
 public final class InMemorySpanExporter: SpanExporter, Sendable {
     private struct Waiter {
         var count: Int

@@ -3,7 +3,7 @@ import Synchronization
 /// A clock that moves only when the test says so. Sleepers wake when `advance` reaches their deadline;
 /// `waitForSleepers(count:)` lets a test wait (without polling) until the code under test is asleep.
 ///
-/// Spec: cello-telemetry.md section 4 (timed behaviour tested on an injected clock); STYLE.md section 6.
+/// Spec: docs/cello-telemetry.md section 4 (timed behaviour tested on an injected clock, never by sleeping).
 public struct ManualClock: Clock, Sendable {
     /// A point on the manual time line.
     public struct Instant: InstantProtocol, Sendable {

@@ -1,4 +1,4 @@
-/// Connection-level happenings of an ``HTTP2WireServer``, for the judge to record (cello-telemetry.md section 6).
+/// Connection-level happenings of an ``HTTP2WireServer``, for the judge to record (docs/cello-telemetry.md section 6).
 public enum HTTP2ConnectionEvent: Sendable, Hashable {
     /// A connection was accepted (refused connections past `maxConnections` are only counted, see
     /// ``HTTP2WireServer/refusedConnectionCount``).

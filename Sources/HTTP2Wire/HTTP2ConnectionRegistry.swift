@@ -2,8 +2,8 @@ internal import NIOCore
 
 /// The server's open connections: ids, the `maxConnections` bound and the channels to close at shutdown.
 ///
-/// A plain state machine, kept in a `Mutex` by ``HTTP2WireServer`` (cello-telemetry.md section 6, "bounded concurrent
-/// streams and connections").
+/// A plain state machine, kept in a `Mutex` by ``HTTP2WireServer`` (docs/cello-telemetry.md section 6,
+/// "bounded concurrent streams and connections").
 struct HTTP2ConnectionRegistry {
     enum Admission: Equatable {
         case accepted(UInt64)

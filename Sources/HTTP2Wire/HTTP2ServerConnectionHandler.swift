@@ -3,7 +3,7 @@ internal import NIOCore
 /// Feeds one connection's bytes and channel events to its ``NGHTTP2ServerSession`` and passes request streams on
 /// as inbound ``HTTP2ServerStream`` values (read by the server through `NIOAsyncChannel`, which applies back-pressure).
 ///
-/// Part of the HTTP/2 stack of cello-telemetry.md section 6.
+/// Part of the HTTP/2 stack of docs/cello-telemetry.md section 6.
 final class HTTP2ServerConnectionHandler: ChannelInboundHandler {
     typealias InboundIn = ByteBuffer
     typealias InboundOut = HTTP2ServerStream

@@ -2,7 +2,7 @@ internal import NIOCore
 
 /// One request stream, handed to the server's handler once its HEADERS arrived.
 ///
-/// Part of the fake collector's HTTP/2 stack (cello-telemetry.md section 6). Every method hops to the connection's
+/// Part of the fake collector's HTTP/2 stack (docs/cello-telemetry.md section 6). Every method hops to the connection's
 /// event loop, where the stream's state lives; none holds a lock across an `await`.
 public final class HTTP2ServerStream: Sendable {
     public let streamID: Int32

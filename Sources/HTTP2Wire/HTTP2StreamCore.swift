@@ -3,7 +3,7 @@ internal import NIOCore
 /// The state of one request stream: request headers and body, response progress and how it ended.
 ///
 /// Confined to its connection's event loop. It holds no nghttp2 pointer: ``NGHTTP2ServerSession`` feeds it events
-/// and asks it what to do, so the decisions here are plain Swift (cello-telemetry.md section 6, HTTP/2 receiver).
+/// and asks it what to do, so the decisions here are plain Swift (docs/cello-telemetry.md section 6, HTTP/2 receiver).
 final class HTTP2StreamCore {
     /// Progress of the response.
     enum Response: Equatable {

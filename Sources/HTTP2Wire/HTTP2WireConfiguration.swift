@@ -1,6 +1,6 @@
 /// Bounds of an ``HTTP2WireServer``: what one peer may ask of the fake collector's HTTP/2 stack.
 ///
-/// Implements the limits of cello-telemetry.md section 6 ("bounded concurrent streams and connections").
+/// Implements the limits of docs/cello-telemetry.md section 6 ("bounded concurrent streams and connections").
 public struct HTTP2WireConfiguration: Sendable {
     /// SETTINGS_MAX_CONCURRENT_STREAMS we advertise; nghttp2 refuses streams past it with RST_STREAM(REFUSED_STREAM).
     /// - Default: 100

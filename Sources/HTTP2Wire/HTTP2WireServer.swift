@@ -3,7 +3,7 @@ internal import NIOPosix
 import Synchronization
 
 /// An HTTP/2 server over libnghttp2 that hands each request stream to an async handler: the wire under the fake
-/// collector's gRPC receiver (cello-telemetry.md section 6).
+/// collector's gRPC receiver (docs/cello-telemetry.md section 6).
 ///
 /// Bound by ``HTTP2WireConfiguration``: connections past `maxConnections` are refused, streams past
 /// `maxConcurrentStreams` are refused by nghttp2, header lists past `maxHeaderListSize` are answered 431. A peer that

@@ -4,8 +4,8 @@ internal import NIOCore
 /// One nghttp2 server session for one TCP connection: bytes in through `nghttp2_session_mem_recv`, bytes out through
 /// `nghttp2_session_mem_send`, frames turned into ``HTTP2StreamCore`` events and responses turned back into frames.
 ///
-/// Implements the HTTP/2 stack of cello-telemetry.md section 6. Confined to the connection's event loop. No nghttp2
-/// pointer leaves this file: the C callbacks at its end recover this object from `user_data` and call it.
+/// Implements the HTTP/2 stack of docs/cello-telemetry.md section 6. Confined to the connection's event loop.
+/// No nghttp2 pointer leaves this file: the C callbacks at its end recover this object from `user_data` and call it.
 /// Promise completions made while nghttp2 is on the stack are queued and run after it returns, because a completion
 /// may call back into the session and nghttp2 forbids `mem_send` from inside its callbacks.
 final class NGHTTP2ServerSession {

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 
-/// `conformance`: run scenarios, verify third-party exporters (cello-telemetry.md section 7).
+/// `conformance`: run scenarios, verify third-party exporters (docs/cello-telemetry.md section 7).
 /// Exit codes: 0 all passed / clean, 1 a scenario failed / a violation found, 2 bad input.
 @main
 struct ConformanceCommand: AsyncParsableCommand {

@@ -1,7 +1,7 @@
 import ArgumentParser
 import CelloHTTP
 
-/// The demo-service flags (TEAM.md "demo-service CLI"); validation lives in `DemoServiceSettings`.
+/// The demo-service flags (docs/architecture.md, "demo-service CLI"); validation lives in `DemoServiceSettings`.
 struct DemoServiceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo-service",

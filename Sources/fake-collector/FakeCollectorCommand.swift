@@ -5,7 +5,7 @@ import Logging
 import ServiceLifecycle
 import UnixSignals
 
-/// `fake-collector`: runs the fake OTLP collector until SIGTERM/SIGINT (cello-telemetry.md section 6, CLI).
+/// `fake-collector`: runs the fake OTLP collector until SIGTERM/SIGINT (docs/cello-telemetry.md section 6, CLI).
 /// Prints `ready grpc=HOST:PORT http=HOST:PORT query=HOST:PORT` once all listeners are bound.
 @main
 struct FakeCollectorCommand: AsyncParsableCommand {

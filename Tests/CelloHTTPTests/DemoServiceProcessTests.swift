@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// The demo-service executable as ConformanceKit starts it (TEAM.md "demo-service CLI").
+/// The demo-service executable as ConformanceKit starts it (docs/architecture.md, "demo-service CLI").
 @Suite("demo-service executable")
 struct DemoServiceProcessTests {
     static let environment = ["PATH": "/usr/bin:/bin"]

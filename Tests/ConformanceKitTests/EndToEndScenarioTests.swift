@@ -3,7 +3,7 @@ import FakeCollector
 import Foundation
 import Testing
 
-/// The end-to-end scenarios under Conformance/scenarios/e2e/ (issue 8): they stay loadable, they are not part of the
+/// The end-to-end scenarios under Conformance/scenarios/e2e/: they stay loadable, they are not part of the
 /// default run, and one of them runs here against demo-services started by the test as `external` services, read
 /// through the Jaeger backend from the fake collector's api_v3 (same shape) — the compose path without Docker.
 @Suite("End-to-end scenarios", .serialized)

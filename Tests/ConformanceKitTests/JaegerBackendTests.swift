@@ -3,7 +3,7 @@ import FakeCollector
 import Testing
 
 /// The Jaeger backend reads spans through api_v3 only; exercised against the fake collector's api_v3 (same shape),
-/// so it runs in CI without Jaeger (issue 8). Wire expectations must come out not applicable, never passed.
+/// so it runs in CI without Jaeger. Wire expectations must come out not applicable, never passed.
 @Suite("Jaeger backend", .serialized)
 struct JaegerBackendTests {
     @Test("a scenario judged through the Jaeger backend passes and marks wire expectations not applicable")

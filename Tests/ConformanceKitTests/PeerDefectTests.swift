@@ -2,7 +2,7 @@ import ConformanceKit
 import Testing
 
 /// The runner catches broken services: each deliberate defect of the Python peer (CELLO_PEER_DEFECT) makes the
-/// matching scenario fail, on the matching expectation, with a message naming the defect (issue 7).
+/// matching scenario fail, on the matching expectation, with a message naming the defect.
 @Suite("Python peer defects are caught", .serialized, .enabled(if: TestSupport.pythonEnabled, TestSupport.pythonSkipReason))
 struct PeerDefectTests {
     struct Case: Sendable, CustomTestStringConvertible {

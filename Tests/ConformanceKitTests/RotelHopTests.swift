@@ -1,8 +1,8 @@
 import ConformanceKit
 import Testing
 
-/// `collector: {via: rotel}`: the services export to a real collector (rotel) that forwards to the fake collector
-/// (issue 8). The SDK-wire expectations must come out not applicable there, never passed.
+/// `collector: {via: rotel}`: the services export to a real collector (rotel) that forwards to the fake collector.
+/// The SDK-wire expectations must come out not applicable there, never passed.
 @Suite("Collector hop (rotel)", .serialized)
 struct RotelHopTests {
     @Test(

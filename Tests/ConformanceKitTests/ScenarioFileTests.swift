@@ -2,7 +2,7 @@ import ConformanceKit
 import Foundation
 import Testing
 
-/// Every scenario under Conformance/scenarios/ is one test (issue 7: "a failure names the scenario").
+/// Every scenario under Conformance/scenarios/ is one test (so a failure names the scenario).
 /// Serialized: scenarios measure timings and run several processes each, on 2-core CI.
 @Suite("Scenario files", .serialized)
 struct ScenarioFileTests {

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// The `fake-collector` executable, run as a process (cello-telemetry.md section 6, CLI).
+/// The `fake-collector` executable, run as a process (docs/cello-telemetry.md section 6, CLI).
 @Suite("fake-collector command", .enabled(if: FakeCollectorBinary.url != nil, "fake-collector is not built next to the tests"),
        .timeLimit(.minutes(1)))
 struct FakeCollectorCommandTests {

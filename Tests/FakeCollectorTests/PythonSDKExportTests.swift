@@ -5,8 +5,8 @@ import Testing
 @testable import FakeCollector
 
 /// The OpenTelemetry Python SDK's own OTLP exporters (pinned in Conformance/peers/python/requirements.txt) export to
-/// an in-process collector; every span is then found through the api_v3 query API with its attributes (issue 5,
-/// cello-telemetry.md section 6).
+/// an in-process collector; every span is then found through the api_v3 query API with its attributes
+/// (docs/cello-telemetry.md section 6).
 ///
 /// http/json is not covered: the only OTLP http/json exporter on PyPI (`opentelemetry-exporter-otlp-json-http`
 /// 0.66b1) pins `opentelemetry-exporter-otlp-common==0.66b1`, while the pinned gRPC exporter 1.45.2 needs 0.66b2.

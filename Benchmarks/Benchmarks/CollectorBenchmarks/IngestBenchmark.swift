@@ -3,7 +3,7 @@ import CelloOTLP
 import GRPCCore
 
 /// One round = `streams` concurrent exports of a `LoadRequest.spansPerBatch`-span batch, spread over `connections`
-/// HTTP/2 connections, into a ``FakeCollector`` whose store is bounded (cello-telemetry.md
+/// HTTP/2 connections, into a ``FakeCollector`` whose store is bounded (docs/cello-telemetry.md
 /// section 6, limits) so that memory stays flat however long it runs.
 enum IngestBenchmark {
     static let spansPerSecond = BenchmarkMetric.custom("spans/s", polarity: .prefersLarger, useScalingFactor: false)

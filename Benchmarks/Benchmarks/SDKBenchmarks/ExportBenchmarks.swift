@@ -110,7 +110,7 @@ final class CountingTraceService: Opentelemetry_Proto_Collector_Trace_V1_TraceSe
     }
 }
 
-/// Spans shaped like the server spans of cello-telemetry.md section 3.1.
+/// Spans shaped like the server spans of docs/cello-telemetry.md section 3.1.
 enum SpanFactory {
     static let resource = Resource(serviceName: "bench", attributes: ["host.name": "localhost"])
 

@@ -1,6 +1,6 @@
 import Benchmark
 
-/// Benchmarks of the CelloTelemetry SDK (issue 4, "Speed"): span start+end with 5 attributes, sampled into a
+/// Benchmarks of the CelloTelemetry SDK's speed: span start+end with 5 attributes, sampled into a
 /// no-op exporter and unsampled, against swift-distributed-tracing's NoOpTracer doing the same calls as the floor;
 /// and the throughput of the OTLP/gRPC exporter into an in-process receiver.
 ///

@@ -2,7 +2,7 @@
 
 The exporter is built the way an application would build it (no arguments, everything from the environment),
 so `conformance verify-exporter -- python emit_spans.py` judges the SDK's own reading of the variables,
-quirks included (cello-telemetry.md section 7, verify-exporter).
+quirks included (docs/cello-telemetry.md section 7, verify-exporter).
 
     python emit_spans.py [--traces N] [--spans-per-trace M]
 """

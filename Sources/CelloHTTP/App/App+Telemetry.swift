@@ -5,7 +5,7 @@ import Logging
 import Prometheus
 import Synchronization
 
-/// Turning on OpenTelemetry tracing (cello-telemetry.md sections 1 and 3).
+/// Turning on OpenTelemetry tracing (docs/cello-telemetry.md sections 1 and 3).
 extension App {
     /// Traces every request (spec 3.1) and every call of `request.client` (spec 3.2) with the SDK configured by
     /// `config`; unset fields come from the OTEL_* variables of `environment`, then the defaults. The SDK's own
@@ -44,7 +44,7 @@ extension App {
 
 extension App {
     /// Makes this app's tracer the process-wide one of swift-distributed-tracing, so that the global
-    /// `withSpan(...)` and every library instrumented for that API (cello-telemetry.md section 3.3) report into
+    /// `withSpan(...)` and every library instrumented for that API (docs/cello-telemetry.md section 3.3) report into
     /// this app's traces.
     ///
     /// The process-wide tracer is the application's choice: call this once from an executable's `main`, after

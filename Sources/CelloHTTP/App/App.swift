@@ -14,7 +14,7 @@ import Synchronization
 /// ```
 ///
 /// Configure first, then call `run()` once. Registration problems (a bad route template, a route registered
-/// twice) are collected and refused together by `run()`, before anything binds (cello-telemetry.md section 1,
+/// twice) are collected and refused together by `run()`, before anything binds (docs/cello-telemetry.md section 1,
 /// "nothing starts half-configured").
 public final class App: Sendable {
     public let configuration: AppConfiguration
@@ -36,9 +36,10 @@ public final class App: Sendable {
         self.init(configuration: AppConfiguration(host: host, port: port), logger: logger)
     }
 
-    /// Serves Prometheus text format 0.0.4 at `endpoint` (cello-telemetry.md section 5): `cello_http_requests_total`,
-    /// `cello_http_request_duration_seconds`, `cello_http_requests_in_flight`, `cello_http_response_size_bytes` and
-    /// the SDK's counters. Requests to it and to the health endpoints are neither traced nor counted.
+    /// Serves Prometheus text format 0.0.4 at `endpoint` (docs/cello-telemetry.md section 5):
+    /// `cello_http_requests_total`, `cello_http_request_duration_seconds`, `cello_http_requests_in_flight`,
+    /// `cello_http_response_size_bytes` and the SDK's counters. Requests to it and to the health endpoints are
+    /// neither traced nor counted.
     public func enablePrometheus(endpoint: String = "/metrics") {
         self.state.withLock { state in
             guard endpoint.first == "/", !endpoint.contains(where: { "{}?#: ".contains($0) }) else {

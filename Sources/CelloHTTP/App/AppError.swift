@@ -1,6 +1,6 @@
 /// An error of the App: bad configuration found before anything starts, or a failure to start.
 ///
-/// Compare `code`, never `message` (STYLE.md section 3).
+/// Compare `code`, never `message`: the message text is for people and may change.
 public struct AppError: Error, Hashable, Sendable, CustomStringConvertible {
     /// What went wrong, as a struct over a private enum so that new codes break no `switch`.
     public struct Code: Hashable, Sendable, CustomStringConvertible {

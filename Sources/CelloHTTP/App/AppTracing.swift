@@ -7,7 +7,7 @@ import Tracing
 /// `Tracer`.
 struct AppTracing: Sendable {
     var tracer: any Tracer
-    /// The `service.name` recorded on server spans (cello-telemetry.md section 3.1, seed attributes).
+    /// The `service.name` recorded on server spans (docs/cello-telemetry.md section 3.1, seed attributes).
     var serviceName: String
     /// Emit the seed attribute names (`http.method`, `http.url`, ...).
     var seedAttributes: Bool

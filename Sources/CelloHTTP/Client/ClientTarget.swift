@@ -1,7 +1,7 @@
 /// The parts of an outgoing `http(s)://` URL the client span records, parsed without Foundation.
 ///
 /// `url.full` keeps scheme, host, port and path and drops userinfo, query and fragment
-/// (cello-telemetry.md section 3.2: "no userinfo, no query").
+/// (docs/cello-telemetry.md section 3.2: "no userinfo, no query").
 public struct ClientTarget: Hashable, Sendable {
     public var scheme: String
     /// The host without brackets (`::1` for `[::1]`).

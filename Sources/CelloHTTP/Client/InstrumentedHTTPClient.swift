@@ -4,7 +4,7 @@ import NIOCore
 import NIOHTTP1
 import Tracing
 
-/// An HTTP client on AsyncHTTPClient whose every call is a CLIENT span (cello-telemetry.md section 3.2).
+/// An HTTP client on AsyncHTTPClient whose every call is a CLIENT span (docs/cello-telemetry.md section 3.2).
 ///
 /// - Name `{METHOD}`, child of the current span (`ServiceContext.current`, set by the server span around each
 ///   handler), so `request.client.get(...)` continues the request's trace without passing a context.

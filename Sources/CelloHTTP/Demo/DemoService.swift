@@ -4,7 +4,7 @@ import Hummingbird
 import Logging
 import Tracing
 
-/// The demo-service routes (issue 6): service A, B or C of the conformance topologies.
+/// The demo-service routes: service A, B or C of the conformance topologies.
 ///
 /// Every JSON answer carries `received`, the propagation headers this hop got, and `downstream`, the answers of
 /// the next hops, so one response from A shows what reached B and C.

@@ -1,4 +1,4 @@
-/// The demo-service command line as typed, before validation (TEAM.md "demo-service CLI").
+/// The demo-service command line as typed, before validation (docs/architecture.md, "demo-service CLI").
 ///
 /// `demo-service --name A --host 127.0.0.1 --port 0 --downstream http://127.0.0.1:PORT ...
 /// [--otlp-endpoint URL] [--sampling-rate R] [--propagation w3c,b3,jaeger] [--protocol grpc|http/protobuf|http/json]

@@ -2,7 +2,7 @@ import HTTPTypes
 
 /// Runs the health checks of one endpoint concurrently, each bounded by a timeout, and renders the answer:
 /// 200 `{"status":"up"}` or 503 `{"status":"down","checks":[{"name":...,"reason":...}]}` listing the failing ones
-/// (cello-telemetry.md section 5).
+/// (docs/cello-telemetry.md section 5).
 struct HealthEndpoint: Sendable {
     let checks: [HealthCheck]
     let timeout: Duration

@@ -1,5 +1,5 @@
 /// The Kubernetes-style probes a health check answers for: `/health/live`, `/health/ready`, `/health/startup`.
-/// `/health` runs every check (cello-telemetry.md section 5).
+/// `/health` runs every check (docs/cello-telemetry.md section 5).
 public struct HealthProbe: Hashable, Sendable, CustomStringConvertible {
     private enum Backing: Hashable, Sendable {
         case live

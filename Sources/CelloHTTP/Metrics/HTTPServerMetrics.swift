@@ -1,7 +1,7 @@
 import Prometheus
 import Synchronization
 
-/// The `cello_http_*` request metrics of cello-telemetry.md section 5, kept in the App's Prometheus registry.
+/// The `cello_http_*` request metrics of docs/cello-telemetry.md section 5, kept in the App's Prometheus registry.
 ///
 /// `path` is the route template (or `unmatched` for a 404), so the number of series stays bounded by the routes.
 final class HTTPServerMetrics: Sendable {

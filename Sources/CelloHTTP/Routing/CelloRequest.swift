@@ -8,7 +8,7 @@ import Tracing
 /// tools that keep the request's trace going (`client`, `tracer`).
 ///
 /// The handler runs inside the server span's `ServiceContext`, so `client` calls and `tracer.withSpan` children
-/// join the request's trace without passing a context by hand (cello-telemetry.md sections 3.2 and 3.3).
+/// join the request's trace without passing a context by hand (docs/cello-telemetry.md sections 3.2 and 3.3).
 public struct CelloRequest: Sendable {
     public let method: HTTPRequest.Method
     /// The path without query string, e.g. `/api/users/42`.

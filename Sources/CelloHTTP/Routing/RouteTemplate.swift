@@ -3,7 +3,7 @@ import Hummingbird
 /// A route template such as `/api/users/{id}`: literal segments and whole-segment `{name}` parameters.
 ///
 /// The template is what a server span reports as `http.route` and what Prometheus uses as the `path` label
-/// (cello-telemetry.md section 3.1 and section 5); Hummingbird's router is given the `:name` form.
+/// (docs/cello-telemetry.md section 3.1 and section 5); Hummingbird's router is given the `:name` form.
 struct RouteTemplate: Sendable, Hashable, CustomStringConvertible {
     /// The template in its normalised `{name}` form, always starting with `/`.
     let description: String

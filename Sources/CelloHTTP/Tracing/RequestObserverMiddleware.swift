@@ -4,7 +4,7 @@ import Logging
 import Tracing
 
 /// The first middleware of every traced route: one SERVER span and one set of `cello_http_*` measurements per
-/// request (cello-telemetry.md sections 3.1 and 5).
+/// request (docs/cello-telemetry.md sections 3.1 and 5).
 ///
 /// The router stores the matched route in `context.endpointPath` before the route's middleware runs, so the
 /// template is known when the span starts; for unmatched requests (404) it is nil. Errors never escape: a thrown

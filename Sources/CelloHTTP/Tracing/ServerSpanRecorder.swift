@@ -2,7 +2,7 @@ import HTTPTypes
 import Hummingbird
 import Tracing
 
-/// Starts and finishes the SERVER span of one request (cello-telemetry.md section 3.1).
+/// Starts and finishes the SERVER span of one request (docs/cello-telemetry.md section 3.1).
 ///
 /// - Name `{METHOD} {route}`, or `{METHOD}` when no route matched (so a 404 has no `http.route`).
 /// - Seed attributes (`http.method`, `http.url` = path only, `http.status_code`, `http.route`,

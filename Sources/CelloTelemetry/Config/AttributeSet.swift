@@ -1,6 +1,6 @@
 /// Which HTTP attribute names the instrumentation emits.
 ///
-/// Spec: cello-telemetry.md section 3.1 (`cello` = the seed's names, `stable` = stable semantic conventions,
+/// Spec: docs/cello-telemetry.md section 3.1 (`cello` = the seed's names, `stable` = stable semantic conventions,
 /// `both`, the default).
 public struct AttributeSet: Sendable, Hashable, CustomStringConvertible {
     enum Backing: String, Sendable, Hashable {

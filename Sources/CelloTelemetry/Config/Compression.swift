@@ -1,6 +1,6 @@
 /// Request compression for OTLP export.
 ///
-/// Spec: cello-telemetry.md section 1 (`compression`: `none` | `gzip`).
+/// Spec: docs/cello-telemetry.md section 1 (`compression`: `none` | `gzip`).
 public struct Compression: Sendable, Hashable, CustomStringConvertible {
     enum Backing: String, Sendable, Hashable {
         case none, gzip

@@ -1,6 +1,6 @@
 /// A configuration value was refused: missing, out of range, unparsable or unsupported.
 ///
-/// Spec: cello-telemetry.md section 1 ("an error that names the field or variable, the value and the allowed
+/// Spec: docs/cello-telemetry.md section 1 ("an error that names the field or variable, the value and the allowed
 /// range"). Tests compare `code` and `field`, never `message`.
 public struct ConfigurationError: Error, Hashable, Sendable, CustomStringConvertible {
     /// What kind of problem it is.

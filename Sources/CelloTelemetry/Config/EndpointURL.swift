@@ -1,6 +1,7 @@
 /// A checked endpoint URL: scheme http or https, a host, optional port, optional path.
 ///
-/// Spec: cello-telemetry.md section 1 (`otlpEndpoint`); https://opentelemetry.io/docs/specs/otel/protocol/exporter/#endpoint-urls-for-otlphttp
+/// Spec: docs/cello-telemetry.md section 1 (`otlpEndpoint`);
+/// https://opentelemetry.io/docs/specs/otel/protocol/exporter/#endpoint-urls-for-otlphttp
 struct EndpointURL: Hashable {
     var scheme: String
     /// Host as written (IPv6 in brackets).

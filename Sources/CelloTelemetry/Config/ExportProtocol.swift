@@ -1,6 +1,6 @@
 /// The OTLP transport.
 ///
-/// Spec: cello-telemetry.md section 1 (`protocol`); OTEL_EXPORTER_OTLP_PROTOCOL values.
+/// Spec: docs/cello-telemetry.md section 1 (`protocol`); OTEL_EXPORTER_OTLP_PROTOCOL values.
 public struct ExportProtocol: Sendable, Hashable, CustomStringConvertible {
     enum Backing: String, Sendable, Hashable {
         case grpc, httpProtobuf = "http/protobuf", httpJSON = "http/json"

@@ -1,7 +1,7 @@
 /// Merging code, OTEL_* environment and defaults, then validating.
 ///
-/// Spec: cello-telemetry.md section 1 (code wins, then environment, then defaults; nothing starts half-configured);
-/// https://opentelemetry.io/docs/specs/otel/configuration/sdk-environment-variables/ and
+/// Spec: docs/cello-telemetry.md section 1 (code wins, then environment, then defaults; nothing starts
+/// half-configured); https://opentelemetry.io/docs/specs/otel/configuration/sdk-environment-variables/ and
 /// https://opentelemetry.io/docs/specs/otel/protocol/exporter/#endpoint-urls-for-otlphttp.
 extension OpenTelemetryConfig {
     /// Allowed ranges, shared by fields and variables.

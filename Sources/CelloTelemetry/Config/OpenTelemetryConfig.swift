@@ -1,7 +1,7 @@
 /// What the application says about its telemetry; anything left nil comes from the OTEL_* environment, then the
 /// defaults. `resolve(environment:)` validates it all before anything starts.
 ///
-/// Spec: cello-telemetry.md section 1.
+/// Spec: docs/cello-telemetry.md section 1.
 public struct OpenTelemetryConfig: Sendable {
     /// Becomes `service.name`. Env: OTEL_SERVICE_NAME (then `service.name` in OTEL_RESOURCE_ATTRIBUTES).
     /// - Default: none; required, non-empty.

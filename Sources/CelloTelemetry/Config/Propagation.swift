@@ -1,6 +1,6 @@
 /// A context propagation format.
 ///
-/// Spec: cello-telemetry.md sections 1 and 2 (`w3c` = traceparent + tracestate + baggage);
+/// Spec: docs/cello-telemetry.md sections 1 and 2 (`w3c` = traceparent + tracestate + baggage);
 /// OTEL_PROPAGATORS values at https://opentelemetry.io/docs/specs/otel/configuration/sdk-environment-variables/.
 public struct Propagation: Sendable, Hashable, CustomStringConvertible {
     enum Backing: String, Sendable, Hashable {

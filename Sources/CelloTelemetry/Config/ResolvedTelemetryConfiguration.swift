@@ -2,7 +2,7 @@ import Tracing
 
 /// The configuration after code, environment and defaults were merged and validated. Every field is set.
 ///
-/// Spec: cello-telemetry.md section 1.
+/// Spec: docs/cello-telemetry.md section 1.
 public struct ResolvedTelemetryConfiguration: Sendable {
     public var serviceName: String
     /// gRPC: as configured (`http(s)://host:port`). HTTP: the full traces URL.

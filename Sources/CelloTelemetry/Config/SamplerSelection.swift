@@ -1,6 +1,6 @@
 /// The sampler the configuration asks for.
 ///
-/// Spec: cello-telemetry.md section 2 (`samplingRate` builds ParentBased(ratio)); OTEL_TRACES_SAMPLER values at
+/// Spec: docs/cello-telemetry.md section 2 (`samplingRate` builds ParentBased(ratio)); OTEL_TRACES_SAMPLER values at
 /// https://opentelemetry.io/docs/specs/otel/configuration/sdk-environment-variables/#general-sdk-configuration.
 public struct SamplerSelection: Sendable, Hashable, CustomStringConvertible {
     enum Root: Sendable, Hashable {

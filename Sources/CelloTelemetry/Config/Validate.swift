@@ -1,6 +1,6 @@
 /// Range and format checks shared by code fields and environment variables.
 ///
-/// Spec: cello-telemetry.md section 1 (validation).
+/// Spec: docs/cello-telemetry.md section 1 (validation).
 enum Validate {
     static func range(_ value: Int, _ range: ClosedRange<Int>, field: String) throws(ConfigurationError) {
         guard range.contains(value) else {

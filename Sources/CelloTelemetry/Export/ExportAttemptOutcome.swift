@@ -1,6 +1,6 @@
 /// What one export attempt ended with, as the protocol-specific exporter classified the collector's answer.
 ///
-/// Spec: cello-telemetry.md section 4 (retryable codes, partial success).
+/// Spec: docs/cello-telemetry.md section 4 (retryable codes, partial success).
 enum ExportAttemptOutcome: Sendable {
     /// The collector took the request; `partialSuccess` is set when it said it dropped some spans.
     case accepted(partialSuccess: PartialSuccess?)

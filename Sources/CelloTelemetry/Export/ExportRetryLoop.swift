@@ -1,6 +1,6 @@
 /// Runs export attempts until one is accepted, one is rejected, or the export deadline passes.
 ///
-/// Spec: cello-telemetry.md section 4: "`exportTimeoutMs` is the deadline of one export, retries included ...
+/// Spec: docs/cello-telemetry.md section 4: "`exportTimeoutMs` is the deadline of one export, retries included ...
 /// When it passes, the export is cancelled". The whole loop races a sleep until the deadline; when the sleep wins,
 /// the attempt in flight is cancelled (grpc-swift resets the stream, AsyncHTTPClient closes the request) and
 /// the export throws ``OTLPExportError/Code/deadlineExceeded``.

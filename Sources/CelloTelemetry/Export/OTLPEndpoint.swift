@@ -1,6 +1,6 @@
 /// An OTLP endpoint URL taken apart: `http` (plaintext) or `https` (TLS), host, port and path.
 ///
-/// Spec: cello-telemetry.md section 1 (`otlpEndpoint`: scheme http or https, host required);
+/// Spec: docs/cello-telemetry.md section 1 (`otlpEndpoint`: scheme http or https, host required);
 /// https://opentelemetry.io/docs/specs/otel/protocol/exporter/#configuration-options. A missing port is the
 /// scheme's (80, 443); an IPv6 host is written in brackets (`http://[::1]:4317`).
 struct OTLPEndpoint: Sendable, Hashable {

@@ -1,6 +1,6 @@
 /// Why an OTLP export failed; the batch processor counts the batch as failed.
 ///
-/// Spec: cello-telemetry.md section 4 (deadline, retryable codes); tests compare ``code``, never ``message``.
+/// Spec: docs/cello-telemetry.md section 4 (deadline, retryable codes); tests compare ``code``, never ``message``.
 public struct OTLPExportError: Error, Hashable, Sendable, CustomStringConvertible {
     /// What went wrong, as a struct over a private enum so that new codes break no `switch`.
     public struct Code: Hashable, Sendable, CustomStringConvertible {

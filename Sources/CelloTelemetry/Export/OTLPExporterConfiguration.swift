@@ -1,6 +1,6 @@
 /// What every OTLP span exporter needs, taken from the resolved telemetry configuration.
 ///
-/// Spec: cello-telemetry.md sections 1 and 4; https://opentelemetry.io/docs/specs/otel/protocol/exporter/
+/// Spec: docs/cello-telemetry.md sections 1 and 4; https://opentelemetry.io/docs/specs/otel/protocol/exporter/
 public struct OTLPExporterConfiguration: Sendable {
     /// gRPC: `http(s)://host:port` (a path is ignored). HTTP: the full traces URL, `/v1/traces` already appended
     /// when it came from a generic endpoint.

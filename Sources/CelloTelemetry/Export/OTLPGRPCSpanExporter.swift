@@ -10,7 +10,7 @@ import Synchronization
 /// Exports spans with OTLP/gRPC (`/opentelemetry.proto.collector.trace.v1.TraceService/Export`) on grpc-swift 2:
 /// plaintext for `http://`, TLS for `https://`, custom headers as metadata, optional gzip.
 ///
-/// Spec: cello-telemetry.md section 4; https://opentelemetry.io/docs/specs/otlp/#otlpgrpc. One export is bounded
+/// Spec: docs/cello-telemetry.md section 4; https://opentelemetry.io/docs/specs/otlp/#otlpgrpc. One export is bounded
 /// by the configured timeout, retries included; each attempt carries the time left as `grpc-timeout`.
 ///
 /// The connection is owned by ``run()``: run the exporter as a `Service` (the batch processor runs it in its task
@@ -32,13 +32,29 @@ public final class OTLPGRPCSpanExporter: SpanExporter, Service {
     ) throws(OTLPExportError) {
         self.configuration = configuration
         self.endpoint = try OTLPEndpoint(parsing: configuration.endpoint)
-        var metadata = Metadata()
-        for (name, value) in configuration.headers.sorted(by: { $0.key < $1.key }) {
-            metadata.addString(value, forKey: name.lowercased())
-        }
-        self.metadata = metadata
+        self.metadata = Self.metadata(headers: configuration.headers)
         self.logger = logger
         self.partialSuccesses = PartialSuccessRecorder(logger: logger, metricsFactory: metricsFactory)
+    }
+
+    /// The configured headers, lower-case, and `user-agent` starting with ``CelloTelemetryVersion/userAgent``.
+    /// A configured `user-agent` is appended to ours, as the OTLP exporter spec lets users add a product token;
+    /// grpc-swift 2 sends no `user-agent` of its own, so the value on the wire starts with our token.
+    ///
+    /// Spec: https://opentelemetry.io/docs/specs/otel/protocol/exporter/#user-agent
+    static func metadata(headers: [String: String]) -> Metadata {
+        var metadata = Metadata()
+        var userAgent = CelloTelemetryVersion.userAgent
+        for (name, value) in headers.sorted(by: { $0.key < $1.key }) {
+            let key = name.lowercased()
+            if key == "user-agent" {
+                userAgent += " " + value
+            } else {
+                metadata.addString(value, forKey: key)
+            }
+        }
+        metadata.addString(userAgent, forKey: "user-agent")
+        return metadata
     }
 
     /// Spans the collector reported as rejected in partial successes so far.

@@ -10,7 +10,7 @@ import Synchronization
 /// Exports spans with OTLP/HTTP (`POST` to the traces URL) on AsyncHTTPClient, as binary protobuf or OTLP/JSON,
 /// with custom headers and optional gzip (`Content-Encoding: gzip`).
 ///
-/// Spec: cello-telemetry.md section 4; https://opentelemetry.io/docs/specs/otlp/#otlphttp. The body is encoded
+/// Spec: docs/cello-telemetry.md section 4; https://opentelemetry.io/docs/specs/otlp/#otlphttp. The body is encoded
 /// (and compressed) once per export; one export is bounded by the configured timeout, retries included; 429, 502,
 /// 503 and 504 are retried, after `Retry-After` when the collector sends it.
 public final class OTLPHTTPSpanExporter: SpanExporter {

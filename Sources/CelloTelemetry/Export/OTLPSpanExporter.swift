@@ -3,7 +3,7 @@ import Metrics
 
 /// Builds the OTLP span exporter a resolved configuration names.
 ///
-/// Spec: cello-telemetry.md sections 1 (`protocol`, `otlpEndpoint`, `headers`, `compression`,
+/// Spec: docs/cello-telemetry.md sections 1 (`protocol`, `otlpEndpoint`, `headers`, `compression`,
 /// `exportTimeoutMs`) and 4.
 public enum OTLPSpanExporter {
     /// The exporter for `configuration.protocol`: ``OTLPGRPCSpanExporter`` for `grpc`, ``OTLPHTTPSpanExporter``

@@ -6,7 +6,7 @@ import Synchronization
 /// Logs and counts the spans a collector said it rejected in an otherwise accepted export.
 ///
 /// Spec: https://opentelemetry.io/docs/specs/otlp/#partial-success ("the client MUST NOT retry ... SHOULD log");
-/// cello-telemetry.md section 4 ("Partial success is logged and counted, not retried").
+/// docs/cello-telemetry.md section 4 ("Partial success is logged and counted, not retried").
 final class PartialSuccessRecorder: Sendable {
     /// Label of the swift-metrics counter of rejected spans.
     static let counterLabel = "cello_telemetry_spans_rejected_total"

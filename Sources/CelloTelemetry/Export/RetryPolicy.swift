@@ -1,6 +1,6 @@
 /// Exponential backoff with jitter for OTLP export retries.
 ///
-/// Spec: cello-telemetry.md section 4 ("retry with exponential backoff and jitter inside that deadline");
+/// Spec: docs/cello-telemetry.md section 4 ("retry with exponential backoff and jitter inside that deadline");
 /// https://opentelemetry.io/docs/specs/otlp/#otlpgrpc-throttling. The n-th retry (n from 0) waits
 /// `min(maxBackoff, initialBackoff * multiplier^n)` scaled by a factor drawn from `1 - jitter ... 1 + jitter`.
 /// A delay the server asks for (RetryInfo, Retry-After) replaces the computed one.

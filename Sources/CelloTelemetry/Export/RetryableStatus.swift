@@ -1,6 +1,6 @@
 /// Which collector answers OTLP allows an exporter to retry.
 ///
-/// Spec: cello-telemetry.md section 4; https://opentelemetry.io/docs/specs/otlp/#failures (gRPC) and
+/// Spec: docs/cello-telemetry.md section 4; https://opentelemetry.io/docs/specs/otlp/#failures (gRPC) and
 /// https://opentelemetry.io/docs/specs/otlp/#failures-1 (HTTP).
 enum RetryableStatus {
     /// gRPC CANCELLED (1), DEADLINE_EXCEEDED (4), ABORTED (10), OUT_OF_RANGE (11), UNAVAILABLE (14) and

@@ -1,7 +1,7 @@
 /// The batch processor's state: the bounded queue, flush and shutdown requests, and counts. Each event is a
 /// `mutating` transition returning what to do; the processor runs that outside the lock.
 ///
-/// Spec: cello-telemetry.md section 4.
+/// Spec: docs/cello-telemetry.md section 4.
 struct BatchSpanProcessorState {
     enum Phase {
         case running

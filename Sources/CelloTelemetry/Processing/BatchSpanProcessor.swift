@@ -7,7 +7,7 @@ import Synchronization
 /// passed, one export in flight; drops (and counts) spans when the queue is full. Run it in the application's
 /// `ServiceGroup`: graceful shutdown exports everything queued, then shuts the exporter down.
 ///
-/// Spec: cello-telemetry.md section 4;
+/// Spec: docs/cello-telemetry.md section 4;
 /// https://github.com/open-telemetry/opentelemetry-specification/blob/v1.40.0/specification/trace/sdk.md#batching-processor
 public final class BatchSpanProcessor<C: Clock<Duration>>: SpanProcessor, Service, Sendable {
     private let exporter: any SpanExporter

@@ -1,6 +1,6 @@
 /// Bounds and timing of the batch span processor.
 ///
-/// Spec: cello-telemetry.md section 4; https://opentelemetry.io/docs/specs/otel/trace/sdk/#batching-processor
+/// Spec: docs/cello-telemetry.md section 4; https://opentelemetry.io/docs/specs/otel/trace/sdk/#batching-processor
 public struct BatchSpanProcessorConfiguration: Sendable, Hashable {
     /// Spans held at most; more are dropped and counted. - Default: 2048.
     public var maxQueueSize: Int

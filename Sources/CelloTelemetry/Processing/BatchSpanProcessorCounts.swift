@@ -1,6 +1,6 @@
 /// What the batch processor did so far.
 ///
-/// Spec: cello-telemetry.md section 4 (counted drops, exports and failures).
+/// Spec: docs/cello-telemetry.md section 4 (counted drops, exports and failures).
 public struct BatchSpanProcessorCounts: Sendable, Hashable {
     /// Spans taken into the queue.
     public var accepted: UInt64 = 0

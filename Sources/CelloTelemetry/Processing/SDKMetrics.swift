@@ -2,7 +2,7 @@ import Metrics
 
 /// The SDK's self-metrics, reported through swift-metrics (and so on `/metrics`).
 ///
-/// Spec: cello-telemetry.md section 4 ("spans started, ended, dropped because the queue was full, exported,
+/// Spec: docs/cello-telemetry.md section 4 ("spans started, ended, dropped because the queue was full, exported,
 /// failed").
 public struct SDKMetrics: Sendable {
     public static let spansStartedLabel = "cello_sdk_spans_started_total"

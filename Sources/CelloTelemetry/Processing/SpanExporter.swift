@@ -1,6 +1,6 @@
 /// Sends batches of finished spans somewhere (OTLP, memory, ...).
 ///
-/// Spec: https://opentelemetry.io/docs/specs/otel/trace/sdk/#span-exporter; cello-telemetry.md section 4.
+/// Spec: https://opentelemetry.io/docs/specs/otel/trace/sdk/#span-exporter; docs/cello-telemetry.md section 4.
 /// The batch processor calls `export` for one batch at a time, never concurrently.
 public protocol SpanExporter: Sendable {
     /// Exports one batch within the exporter's own deadline; throws on failure (the processor counts it).

@@ -3,13 +3,15 @@ import Instrumentation
 /// Zipkin B3: injects the single `b3` header (or the `X-B3-*` set), extracts either.
 ///
 /// Spec: https://github.com/openzipkin/b3-propagation (`{trace}-{span}-{1|0|d}[-{parent}]`; 64-bit trace ids are
-/// left-padded to 128 bits; debug implies sampled); cello-telemetry.md section 2. A missing sampling state is
-/// taken as not sampled.
+/// left-padded to 128 bits; debug implies sampled); docs/cello-telemetry.md section 2. A missing sampling state is
+/// taken as not sampled. Debug (`d`, `X-B3-Flags: 1`) is kept as ``SpanContext/isDebug`` and written again: `d` in
+/// the single header, `x-b3-flags: 1` (and no `x-b3-sampled`, which debug implies) in the multi set.
 public struct B3Propagator: ContextPropagator {
     /// The header style this propagator injects.
     public let injectsSingleHeader: Bool
 
-    /// - Parameter singleHeader: true injects `b3`, false injects `x-b3-traceid`, `x-b3-spanid`, `x-b3-sampled`.
+    /// - Parameter singleHeader: true injects `b3`, false injects `x-b3-traceid`, `x-b3-spanid` and `x-b3-sampled`
+    ///   (or `x-b3-flags` for a debug trace).
     public init(singleHeader: Bool = true) {
         self.injectsSingleHeader = singleHeader
     }
@@ -34,14 +36,18 @@ public struct B3Propagator: ContextPropagator {
         _ spanContext: SpanContext?, baggage: Baggage?, into carrier: inout Carrier, using injector: Inject
     ) where Inject.Carrier == Carrier {
         guard let spanContext, spanContext.isValid else { return }
-        let sampled = spanContext.isSampled ? "1" : "0"
         if injectsSingleHeader {
-            let value = "\(spanContext.traceID.hexString)-\(spanContext.spanID.hexString)-\(sampled)"
+            let state = spanContext.isDebug ? "d" : spanContext.isSampled ? "1" : "0"
+            let value = "\(spanContext.traceID.hexString)-\(spanContext.spanID.hexString)-\(state)"
             injector.inject(value, forKey: "b3", into: &carrier)
         } else {
             injector.inject(spanContext.traceID.hexString, forKey: "x-b3-traceid", into: &carrier)
             injector.inject(spanContext.spanID.hexString, forKey: "x-b3-spanid", into: &carrier)
-            injector.inject(sampled, forKey: "x-b3-sampled", into: &carrier)
+            if spanContext.isDebug {
+                injector.inject("1", forKey: "x-b3-flags", into: &carrier)
+            } else {
+                injector.inject(spanContext.isSampled ? "1" : "0", forKey: "x-b3-sampled", into: &carrier)
+            }
         }
     }
 
@@ -52,9 +58,11 @@ public struct B3Propagator: ContextPropagator {
               let spanID = parseSpanID(fields[1])
         else { return nil }
         var sampled = false
+        var debug = false
         if fields.count >= 3 {
             switch fields[2] {
-            case "1", "d": sampled = true
+            case "1": sampled = true
+            case "d": (sampled, debug) = (true, true)
             case "0": sampled = false
             default: return nil
             }
@@ -66,10 +74,11 @@ public struct B3Propagator: ContextPropagator {
         }
         return SpanContext(
             traceID: traceID, spanID: spanID, parentSpanID: parent, traceFlags: sampled ? .sampled : [],
-            isRemote: true)
+            isRemote: true, isDebug: debug)
     }
 
-    /// Parses the multi-header set; nil when an id is malformed or a value is unknown.
+    /// Parses the multi-header set; nil when an id is malformed or a value is unknown. `X-B3-Flags: 1` is debug,
+    /// which implies sampled whatever `X-B3-Sampled` says; other flag values are ignored.
     static func parseMulti(
         traceID: String, spanID: String, parentSpanID: String?, sampled: String?, flags: String?
     ) -> SpanContext? {
@@ -88,9 +97,11 @@ public struct B3Propagator: ContextPropagator {
             default: return nil
             }
         }
-        if flags?.trimmingOWS() == "1" { isSampled = true }
+        let isDebug = flags?.trimmingOWS() == "1"
+        if isDebug { isSampled = true }
         return SpanContext(
-            traceID: trace, spanID: span, parentSpanID: parent, traceFlags: isSampled ? .sampled : [], isRemote: true)
+            traceID: trace, spanID: span, parentSpanID: parent, traceFlags: isSampled ? .sampled : [], isRemote: true,
+            isDebug: isDebug)
     }
 
     /// 16 or 32 lower-case hex digits, not all zero; 64-bit ids are left-padded.

@@ -3,7 +3,7 @@ import ServiceContextModule
 /// Application key/value pairs that travel with the trace (W3C `baggage`, Jaeger `uberctx-`).
 ///
 /// Spec: https://www.w3.org/TR/baggage/ (keys are tokens, values are stored decoded; at most 64 members and
-/// 8192 bytes are propagated); cello-telemetry.md section 2.
+/// 8192 bytes are propagated); docs/cello-telemetry.md section 2.
 public struct Baggage: Sendable, Hashable {
     /// One entry; `metadata` is the raw `;property` text after the value, if any.
     public struct Entry: Sendable, Hashable {

@@ -3,7 +3,7 @@ import Instrumentation
 /// Several formats at once: injects every one, takes the span context from the first that holds a valid one, and
 /// merges baggage from all (earlier formats win per key).
 ///
-/// Spec: cello-telemetry.md section 2 ("a list propagates with all of them");
+/// Spec: docs/cello-telemetry.md section 2 ("a list propagates with all of them");
 /// https://opentelemetry.io/docs/specs/otel/context/api-propagators/#composite-propagator
 public struct CompositePropagator: ContextPropagator {
     public let propagators: [any ContextPropagator]

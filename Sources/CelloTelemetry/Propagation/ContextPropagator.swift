@@ -3,7 +3,7 @@ import Instrumentation
 /// Reads and writes one propagation format.
 ///
 /// Spec: https://opentelemetry.io/docs/specs/otel/context/api-propagators/#textmap-propagator;
-/// cello-telemetry.md section 2.
+/// docs/cello-telemetry.md section 2.
 public protocol ContextPropagator: Sendable {
     /// What the carrier holds in this format; `spanContext` is nil when absent or invalid (a new trace starts).
     func extract<Carrier, Extract: Extractor>(_ carrier: Carrier, using extractor: Extract) -> ExtractedContext

@@ -4,11 +4,16 @@ import Instrumentation
 ///
 /// Spec: https://www.jaegertracing.io/docs/1.76/architecture/client-libraries/#propagation-format
 /// (`{trace}:{span}:{parent}:{flags}`, hex, leading zeros may be missing, flags bit 1 sampled, bit 2 debug; the
-/// value may be URL-encoded); cello-telemetry.md section 2. `uberctx-*` headers are read only through a
-/// ``KeyListingExtractor``; the `jaeger-baggage: k=v, k2=v2` header is read through any extractor.
+/// value may be URL-encoded); docs/cello-telemetry.md section 2. Debug (flags bit 2) implies sampled, is kept as
+/// ``SpanContext/isDebug`` and written back (flags `03`). The trace id is always written with 32 hex digits.
+/// `uberctx-*` headers are read only through a ``KeyListingExtractor``; the `jaeger-baggage: k=v, k2=v2` header is
+/// read through any extractor. Baggage is injected as `uberctx-{key}` headers within the W3C baggage limits (64
+/// entries, 8192 bytes of keys and encoded values).
 public struct JaegerPropagator: ContextPropagator {
     static let header = "uber-trace-id"
     static let baggagePrefix = "uberctx-"
+    static let sampledFlag: UInt64 = 0x01
+    static let debugFlag: UInt64 = 0x02
 
     public init() {}
 
@@ -19,10 +24,12 @@ public struct JaegerPropagator: ContextPropagator {
         if let listing = extractor as? any KeyListingExtractor<Carrier> {
             for key in listing.keys(in: carrier) {
                 let lower = key.lowercased()
-                guard lower.hasPrefix(Self.baggagePrefix), lower.count > Self.baggagePrefix.count,
+                guard lower.hasPrefix(Self.baggagePrefix) else { continue }
+                let baggageKey = String(lower.dropFirst(Self.baggagePrefix.count))
+                guard W3CBaggagePropagator.isToken(baggageKey),
                       let raw = extractor.extract(key: key, from: carrier), let value = PercentDecoding.decode(raw)
                 else { continue }
-                baggage[String(lower.dropFirst(Self.baggagePrefix.count))] = value
+                baggage[baggageKey] = value
             }
         }
         if let header = extractor.extract(key: "jaeger-baggage", from: carrier) {
@@ -40,14 +47,23 @@ public struct JaegerPropagator: ContextPropagator {
         _ spanContext: SpanContext?, baggage: Baggage?, into carrier: inout Carrier, using injector: Inject
     ) where Inject.Carrier == Carrier {
         if let spanContext, spanContext.isValid {
-            let flags = spanContext.isSampled ? "01" : "00"
-            let value = "\(spanContext.traceID.hexString):\(spanContext.spanID.hexString):0:\(flags)"
+            var flags: UInt64 = spanContext.isSampled || spanContext.isDebug ? Self.sampledFlag : 0
+            if spanContext.isDebug { flags |= Self.debugFlag }
+            let value =
+                "\(spanContext.traceID.hexString):\(spanContext.spanID.hexString):0:\(Hex.string(flags, width: 2))"
             injector.inject(value, forKey: Self.header, into: &carrier)
         }
+        var count = 0
+        var bytes = 0
         for entry in baggage?.entries ?? [] where W3CBaggagePropagator.isToken(entry.key) {
-            injector.inject(
-                PercentDecoding.encodeBaggageValue(entry.value), forKey: Self.baggagePrefix + entry.key.lowercased(),
-                into: &carrier)
+            guard count < Baggage.maxMembers else { break }
+            let name = Self.baggagePrefix + entry.key.lowercased()
+            let value = PercentDecoding.encodeBaggageValue(entry.value)
+            let size = entry.key.utf8.count + value.utf8.count
+            guard bytes + size <= Baggage.maxHeaderBytes else { continue }
+            injector.inject(value, forKey: name, into: &carrier)
+            count += 1
+            bytes += size
         }
     }
 
@@ -70,11 +86,12 @@ public struct JaegerPropagator: ContextPropagator {
               Hex.parseUInt64(fields[2].utf8, allowUpperCase: true) != nil,
               fields[3].utf8.count <= 2, let flags = Hex.parseUInt64(fields[3].utf8, allowUpperCase: true)
         else { return nil }
-        let sampled = flags & 0x01 != 0 || flags & 0x02 != 0
+        let debug = flags & debugFlag != 0
+        let sampled = flags & sampledFlag != 0 || debug
         let parent = Hex.parseUInt64(fields[2].utf8, allowUpperCase: true).flatMap { $0 == 0 ? nil : SpanID(value: $0) }
         let context = SpanContext(
             traceID: TraceID(hi: hi, lo: lo), spanID: SpanID(value: span), parentSpanID: parent,
-            traceFlags: sampled ? .sampled : [], isRemote: true)
+            traceFlags: sampled ? .sampled : [], isRemote: true, isDebug: debug)
         return context.isValid ? context : nil
     }
 }

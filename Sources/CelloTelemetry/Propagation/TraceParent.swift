@@ -27,7 +27,7 @@ enum TraceParent {
         return context.isValid ? context : nil
     }
 
-    /// `00-{trace}-{span}-{flags}`.
+    /// `00-{trace}-{span}-{flags}`; flag bits Level 2 does not define are written as zero, as it requires.
     static func format(_ context: SpanContext) -> String {
         var out = [UInt8]()
         out.reserveCapacity(length)
@@ -37,7 +37,7 @@ enum TraceParent {
         out.append(UInt8(ascii: "-"))
         Hex.append(context.spanID.value, to: &out)
         out.append(UInt8(ascii: "-"))
-        let flags = context.traceFlags.rawValue
+        let flags = context.traceFlags.intersection([.sampled, .random]).rawValue
         out.append(Hex.digits[Int(flags >> 4)])
         out.append(Hex.digits[Int(flags & 0xF)])
         return String(decoding: out, as: UTF8.self)

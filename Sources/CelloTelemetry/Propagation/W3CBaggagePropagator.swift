@@ -3,7 +3,8 @@ import Instrumentation
 /// The W3C `baggage` header.
 ///
 /// Spec: https://www.w3.org/TR/baggage/#header-content (`key = value *(; property)`, values percent-encoded;
-/// a malformed member is skipped; at most 64 members and 8192 bytes are injected).
+/// a malformed member is skipped; at most 64 members and 8192 bytes are injected). Properties that break the
+/// `property` grammar are dropped, so no control character or non-ASCII byte received is ever sent on.
 public struct W3CBaggagePropagator: ContextPropagator {
     public init() {}
 
@@ -36,7 +37,8 @@ public struct W3CBaggagePropagator: ContextPropagator {
                   let value = PercentDecoding.decode(rawValue)
             else { continue }
             let metadata = parts.count > 1 ? parts[1].trimmingOWS() : nil
-            baggage.set(Baggage.Entry(key: key, value: value, metadata: metadata))
+            let validMetadata = metadata.flatMap { $0.isEmpty || !isValidProperties($0) ? nil : $0 }
+            baggage.set(Baggage.Entry(key: key, value: value, metadata: validMetadata))
         }
         return baggage
     }
@@ -48,7 +50,9 @@ public struct W3CBaggagePropagator: ContextPropagator {
         for entry in baggage.entries where isToken(entry.key) {
             guard members.count < Baggage.maxMembers else { break }
             var member = entry.key + "=" + PercentDecoding.encodeBaggageValue(entry.value)
-            if let metadata = entry.metadata, !metadata.isEmpty { member += ";" + metadata }
+            if let metadata = entry.metadata, !metadata.isEmpty, isValidProperties(metadata) {
+                member += ";" + metadata
+            }
             let added = member.utf8.count + (members.isEmpty ? 0 : 1)
             guard bytes + added <= Baggage.maxHeaderBytes else { continue }
             members.append(member)
@@ -66,6 +70,17 @@ public struct W3CBaggagePropagator: ContextPropagator {
                 true
             default: "!#$%&'*+-.^_`|~".utf8.contains(c)
             }
+        }
+    }
+
+    /// `property *( OWS ";" OWS property )`, property = `key OWS "=" OWS value / key` (key a token, value
+    /// baggage octets or percent escapes).
+    static func isValidProperties(_ text: String) -> Bool {
+        text.split(separator: ";", omittingEmptySubsequences: false).allSatisfy { raw in
+            let property = raw.trimmingOWS()
+            guard let eq = property.firstIndex(of: "=") else { return isToken(property) }
+            let value = property[property.index(after: eq)...].trimmingOWS()
+            return isToken(property[..<eq].trimmingOWS()) && value.utf8.allSatisfy(isBaggageOctetOrPercent)
         }
     }
 

@@ -3,7 +3,9 @@ import Instrumentation
 /// W3C `traceparent` + `tracestate`.
 ///
 /// Spec: https://www.w3.org/TR/trace-context-2/ (an invalid traceparent starts a new trace; an invalid tracestate
-/// is dropped while the traceparent is kept); cello-telemetry.md section 2.
+/// is dropped while the traceparent is kept); docs/cello-telemetry.md section 2. Several `tracestate` fields are
+/// one list: the extractor returns them joined in order with ",", and ``TraceState/init(header:)`` reads that.
+/// Injection writes only what was validated (ids, the two defined flags, grammar-checked tracestate members).
 public struct W3CTraceContextPropagator: ContextPropagator {
     public init() {}
 

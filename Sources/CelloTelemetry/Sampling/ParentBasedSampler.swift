@@ -2,7 +2,7 @@ import Tracing
 
 /// Follows the parent's sampled flag; a root asks `root`.
 ///
-/// Spec: https://opentelemetry.io/docs/specs/otel/trace/sdk/#parentbased; cello-telemetry.md section 2
+/// Spec: https://opentelemetry.io/docs/specs/otel/trace/sdk/#parentbased; docs/cello-telemetry.md section 2
 /// ("a request that arrives with a parent context follows the parent's sampled flag; a root decides once").
 public struct ParentBasedSampler: Sampler {
     public var root: any Sampler

@@ -2,7 +2,7 @@ import Tracing
 
 /// Decides at span start whether a span records and whether its trace is sampled.
 ///
-/// Spec: https://opentelemetry.io/docs/specs/otel/trace/sdk/#sampler; cello-telemetry.md section 2.
+/// Spec: https://opentelemetry.io/docs/specs/otel/trace/sdk/#sampler; docs/cello-telemetry.md section 2.
 public protocol Sampler: Sendable {
     /// - Parameters:
     ///   - parent: the parent's context, nil for a new root.

@@ -1,6 +1,6 @@
 /// Builds the sampler a configuration names.
 ///
-/// Spec: cello-telemetry.md section 2 (`samplingRate` builds ParentBased(root: ratio sampler)).
+/// Spec: docs/cello-telemetry.md section 2 (`samplingRate` builds ParentBased(root: ratio sampler)).
 extension SamplerSelection {
     /// The sampler for this selection.
     public func makeSampler() -> any Sampler {

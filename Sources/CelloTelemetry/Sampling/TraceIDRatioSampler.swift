@@ -6,7 +6,7 @@ import Tracing
 /// the trace id; T = round((1 - p) * 2^56); sample iff R >= T. A sampled span records `ot=th:<T>` (14 hex digits,
 /// trailing zeros removed, "0" for p = 1); an unsampled one carries no `th`.
 ///
-/// Spec: cello-telemetry.md section 2;
+/// Spec: docs/cello-telemetry.md section 2;
 /// https://opentelemetry.io/docs/specs/otel/trace/tracestate-probability-sampling/#sampling-threshold-value-th
 public struct TraceIDRatioSampler: Sampler {
     /// 2^56, the size of the randomness space.

@@ -3,7 +3,7 @@ import Tracing
 /// A span made by ``CelloTracer``. Non-recording spans (sampled out) keep only their context, which still
 /// propagates with flags 00.
 ///
-/// Spec: https://opentelemetry.io/docs/specs/otel/trace/api/#span; cello-telemetry.md section 2.
+/// Spec: https://opentelemetry.io/docs/specs/otel/trace/api/#span; docs/cello-telemetry.md section 2.
 public final class CelloSpan: Tracing.Span, Sendable {
     /// The context children and propagators see: the parent's, with this span's ``SpanContext``.
     public let context: ServiceContext

@@ -5,7 +5,7 @@ import Tracing
 /// configured formats, sampled spans handed to a processor at end. Pass it explicitly or bootstrap it yourself:
 /// nothing here touches `InstrumentationSystem`.
 ///
-/// Spec: cello-telemetry.md section 2; https://opentelemetry.io/docs/specs/otel/trace/sdk/#tracer-creation
+/// Spec: docs/cello-telemetry.md section 2; https://opentelemetry.io/docs/specs/otel/trace/sdk/#tracer-creation
 public final class CelloTracer: Tracer, Sendable {
     public typealias Span = CelloSpan
 
@@ -50,9 +50,11 @@ public final class CelloTracer: Tracer, Sendable {
         // A new root's trace id is random (W3C Level 2); a child keeps what its parent said.
         var flags: TraceFlags = parent.map { $0.traceFlags.intersection(.random) } ?? .random
         if result.decision.isSampled { flags.insert(.sampled) }
+        // B3/Jaeger debug travels down the trace like the sampled flag, so outgoing calls write it again.
         let spanContext = SpanContext(
             traceID: traceID, spanID: SpanID.random(using: &generator), parentSpanID: parent?.spanID,
-            traceFlags: flags, traceState: result.traceState, isRemote: false)
+            traceFlags: flags, traceState: result.traceState, isRemote: false,
+            isDebug: result.decision.isSampled && parent?.isDebug == true)
         serviceContext.spanContext = spanContext
         sink.metrics.countStarted()
 

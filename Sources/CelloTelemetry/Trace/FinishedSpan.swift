@@ -2,7 +2,7 @@ import Tracing
 
 /// An ended, recorded span: what the processor queues and exporters receive.
 ///
-/// Spec: https://opentelemetry.io/docs/specs/otel/trace/sdk/#span-exporter (ReadableSpan); cello-telemetry.md
+/// Spec: https://opentelemetry.io/docs/specs/otel/trace/sdk/#span-exporter (ReadableSpan); docs/cello-telemetry.md
 /// section 4.
 public struct FinishedSpan: Sendable {
     /// A link to another span.

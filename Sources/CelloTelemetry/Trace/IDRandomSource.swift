@@ -4,7 +4,7 @@ import Synchronization
 /// generator. Uniform 64-bit outputs (so the low 56 bits the ratio sampler reads are uniform), without a system
 /// call per id.
 ///
-/// Spec: cello-telemetry.md section 2 (random ids; W3C Level 2 "random" flag);
+/// Spec: docs/cello-telemetry.md section 2 (random ids; W3C Level 2 "random" flag);
 /// https://www.w3.org/TR/trace-context-2/#considerations-for-trace-id-field-generation
 final class IDRandomSource: Sendable {
     private static let gamma: UInt64 = 0x9E37_79B9_7F4A_7C15

@@ -2,7 +2,7 @@ import Tracing
 
 /// The entity that produces telemetry: its attributes, `service.name` always among them.
 ///
-/// Spec: https://opentelemetry.io/docs/specs/otel/resource/sdk/; cello-telemetry.md section 1.
+/// Spec: https://opentelemetry.io/docs/specs/otel/resource/sdk/; docs/cello-telemetry.md section 1.
 public struct Resource: Sendable {
     public var attributes: SpanAttributes
 

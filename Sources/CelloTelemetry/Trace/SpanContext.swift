@@ -1,6 +1,6 @@
 /// The part of a span that crosses process boundaries.
 ///
-/// Spec: https://opentelemetry.io/docs/specs/otel/trace/api/#spancontext; cello-telemetry.md section 2.
+/// Spec: https://opentelemetry.io/docs/specs/otel/trace/api/#spancontext; docs/cello-telemetry.md section 2.
 public struct SpanContext: Sendable, Hashable {
     public var traceID: TraceID
     public var spanID: SpanID
@@ -10,6 +10,10 @@ public struct SpanContext: Sendable, Hashable {
     public var traceState: TraceState
     /// True when the context was extracted from a carrier rather than created here.
     public var isRemote: Bool
+    /// The debug sampling state of B3 (`d`, `X-B3-Flags: 1`) and Jaeger (flags bit 2): the trace is forced on
+    /// and the flag is carried to children and written again by those formats. It implies ``isSampled``; W3C
+    /// trace flags have no such bit, so traceparent and OTLP never see it.
+    public var isDebug: Bool
 
     public init(
         traceID: TraceID,
@@ -17,7 +21,8 @@ public struct SpanContext: Sendable, Hashable {
         parentSpanID: SpanID? = nil,
         traceFlags: TraceFlags = [],
         traceState: TraceState = TraceState(),
-        isRemote: Bool = false
+        isRemote: Bool = false,
+        isDebug: Bool = false
     ) {
         self.traceID = traceID
         self.spanID = spanID
@@ -25,6 +30,7 @@ public struct SpanContext: Sendable, Hashable {
         self.traceFlags = traceFlags
         self.traceState = traceState
         self.isRemote = isRemote
+        self.isDebug = isDebug
     }
 
     /// True when both ids are valid (non-zero).

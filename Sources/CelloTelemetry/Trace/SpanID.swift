@@ -1,6 +1,6 @@
 /// An 8-byte span id.
 ///
-/// Spec: cello-telemetry.md section 2; https://www.w3.org/TR/trace-context-2/#parent-id
+/// Spec: docs/cello-telemetry.md section 2; https://www.w3.org/TR/trace-context-2/#parent-id
 public struct SpanID: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// The 8 bytes as a big-endian integer.
     public var value: UInt64

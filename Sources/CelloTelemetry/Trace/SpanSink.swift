@@ -1,6 +1,6 @@
 /// Where a span goes when it ends: counts it, then passes sampled spans to the processor.
 ///
-/// Spec: cello-telemetry.md section 4.
+/// Spec: docs/cello-telemetry.md section 4.
 struct SpanSink: Sendable {
     let processor: any SpanProcessor
     let resource: Resource

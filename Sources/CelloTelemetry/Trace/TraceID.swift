@@ -1,6 +1,6 @@
 /// A 16-byte trace id.
 ///
-/// Spec: cello-telemetry.md section 2 ("16 random bytes, never all zero");
+/// Spec: docs/cello-telemetry.md section 2 ("16 random bytes, never all zero");
 /// https://www.w3.org/TR/trace-context-2/#trace-id
 public struct TraceID: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// The most significant 8 bytes (big-endian).

@@ -2,7 +2,7 @@
 ///
 /// Spec: https://www.w3.org/TR/trace-context-2/#tracestate-header (at most 32 members; keys and values by the
 /// grammar of section 3.3.1; 512 characters are always propagated, longer lists are truncated as 3.3.1.5 says);
-/// cello-telemetry.md section 2.
+/// docs/cello-telemetry.md section 2.
 public struct TraceState: Sendable, Hashable, CustomStringConvertible {
     /// One `key=value` list member.
     public struct Member: Sendable, Hashable {
@@ -42,22 +42,33 @@ public struct TraceState: Sendable, Hashable, CustomStringConvertible {
         self.members = members
     }
 
-    /// Parses a `tracestate` header value (several headers joined with ","). Empty members and optional
-    /// whitespace are allowed. Returns nil when the list is invalid: the caller then propagates no tracestate.
-    /// A list longer than 512 characters is truncated (long members first, then from the right).
+    /// Parses a `tracestate` header value. Several header fields are one list: join them in order with ","
+    /// first (https://www.w3.org/TR/trace-context-2/#combined-header-value). Empty members and optional
+    /// whitespace around members are allowed.
+    ///
+    /// Returns nil when the list is invalid, that is a member breaks the grammar or there are more than 32
+    /// members: the caller then propagates no tracestate but keeps the traceparent. A repeated key is not a
+    /// reason to drop the list (docs/cello-telemetry.md section 2): the left-most, most recent member is kept and
+    /// the later ones are dropped. A list longer than 512 characters is truncated (long members first, then from
+    /// the right).
     public init?(header: some StringProtocol) {
         var members: [Member] = []
-        for rawMember in String(header).split(separator: ",", omittingEmptySubsequences: false) {
-            let trimmed = Self.trimOWS(rawMember)
-            if trimmed.isEmpty { continue }
-            guard let eq = trimmed.firstIndex(of: "=") else { return nil }
-            let key = String(trimmed[trimmed.startIndex..<eq])
-            let value = String(trimmed[trimmed.index(after: eq)...])
-            members.append(Member(key: key, value: value))
+        var seen = Set<String>()
+        var count = 0
+        for rawMember in Array(header.utf8).split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false) {
+            let member = Self.trimOWS(rawMember)
+            if member.isEmpty { continue }
+            count += 1
+            guard count <= Self.maxMembers, let eq = member.firstIndex(of: UInt8(ascii: "=")) else { return nil }
+            let key = member[..<eq]
+            let value = member[(eq + 1)...]
+            guard Self.isValidKey(key), Self.isValidValue(value) else { return nil }
+            let keyString = String(decoding: key, as: UTF8.self)
+            guard seen.insert(keyString).inserted else { continue }
+            members.append(Member(key: keyString, value: String(decoding: value, as: UTF8.self)))
         }
-        guard var state = TraceState(members: members) else { return nil }
-        state.truncateToMaxLength()
-        self = state
+        self.members = members
+        truncateToMaxLength()
     }
 
     /// True when the list has no members.
@@ -69,13 +80,15 @@ public struct TraceState: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Sets `key` to `value` and moves it to the front, as a vendor updating its entry must; drops the right-most
-    /// member beyond 32. Returns false (and changes nothing) when the key or value breaks the grammar.
+    /// member beyond 32 and truncates beyond 512 characters as parsing does. Returns false (and changes nothing)
+    /// when the key or value breaks the grammar.
     @discardableResult
     public mutating func set(_ value: String, forKey key: String) -> Bool {
         guard Self.isValidKey(key), Self.isValidValue(value) else { return false }
         members.removeAll(where: { $0.key == key })
         members.insert(Member(key: key, value: value), at: 0)
         if members.count > Self.maxMembers { members.removeLast(members.count - Self.maxMembers) }
+        truncateToMaxLength()
         return true
     }
 
@@ -108,45 +121,43 @@ public struct TraceState: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    // MARK: Grammar
+    // MARK: Grammar (https://www.w3.org/TR/trace-context-2/#list)
 
-    private static func trimOWS(_ s: Substring) -> Substring {
-        var s = s
-        while let f = s.first, f == " " || f == "\t" { s.removeFirst() }
-        while let l = s.last, l == " " || l == "\t" { s.removeLast() }
-        return s
+    /// Without the spaces and tabs around a list member.
+    private static func trimOWS(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        var bytes = bytes
+        while let f = bytes.first, f == 0x20 || f == 0x09 { bytes.removeFirst() }
+        while let l = bytes.last, l == 0x20 || l == 0x09 { bytes.removeLast() }
+        return bytes
     }
 
-    private static func isLCAlpha(_ c: UInt8) -> Bool { c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z") }
-    private static func isDigit(_ c: UInt8) -> Bool { c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9") }
+    private static func isLCAlphaOrDigit(_ c: UInt8) -> Bool {
+        (c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z")) || (c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9"))
+    }
+
     private static func isKeyChar(_ c: UInt8) -> Bool {
-        isLCAlpha(c) || isDigit(c) || c == UInt8(ascii: "_") || c == UInt8(ascii: "-") || c == UInt8(ascii: "*")
-            || c == UInt8(ascii: "/")
+        isLCAlphaOrDigit(c) || c == UInt8(ascii: "_") || c == UInt8(ascii: "-") || c == UInt8(ascii: "*")
+            || c == UInt8(ascii: "/") || c == UInt8(ascii: "@")
     }
 
-    /// `simple-key` (lcalpha, then up to 255 key chars) or `tenant-id@system-id` (tenant: lcalpha/digit then up to
-    /// 240; system: lcalpha then up to 13).
-    static func isValidKey(_ key: String) -> Bool {
-        let utf8 = Array(key.utf8)
-        if let at = utf8.firstIndex(of: UInt8(ascii: "@")) {
-            let tenant = utf8[..<at]
-            let system = utf8[(at + 1)...]
-            guard let t0 = tenant.first, isLCAlpha(t0) || isDigit(t0), tenant.count <= 241,
-                  tenant.allSatisfy(isKeyChar),
-                  let s0 = system.first, isLCAlpha(s0), system.count <= 14, system.allSatisfy(isKeyChar)
-            else { return false }
-            return true
-        }
-        guard let first = utf8.first, isLCAlpha(first), utf8.count <= 256 else { return false }
-        return utf8.allSatisfy(isKeyChar)
+    /// Level 2 `key = ( lcalpha / DIGIT ) 0*255 ( keychar )`, keychar including "@": 1 to 256 characters, "@"
+    /// anywhere but first and any number of times (`foo@`, `foo@@bar`, `a@b@c`). Level 1's `tenant@system`
+    /// split is gone, so no part of the key is checked on its own.
+    static func isValidKey(_ key: some Collection<UInt8>) -> Bool {
+        guard let first = key.first, isLCAlphaOrDigit(first), key.count <= 256 else { return false }
+        return key.allSatisfy(isKeyChar)
     }
 
-    /// 1 to 256 printable ASCII characters other than "," and "=", not ending in a space.
-    static func isValidValue(_ value: String) -> Bool {
-        let utf8 = value.utf8
-        guard let last = utf8.last, utf8.count <= 256, last != UInt8(ascii: " ") else { return false }
-        return utf8.allSatisfy { c in
+    static func isValidKey(_ key: String) -> Bool { isValidKey(key.utf8) }
+
+    /// `value = 0*255(chr) nblk-chr`: 1 to 256 printable ASCII characters (0x20-0x7E) other than "," and "=",
+    /// the last not a space. Tabs, control characters and non-ASCII bytes are refused.
+    static func isValidValue(_ value: some BidirectionalCollection<UInt8>) -> Bool {
+        guard value.count <= 256, let last = value.last, last != UInt8(ascii: " ") else { return false }
+        return value.allSatisfy { c in
             c >= 0x20 && c <= 0x7E && c != UInt8(ascii: ",") && c != UInt8(ascii: "=")
         }
     }
+
+    static func isValidValue(_ value: String) -> Bool { isValidValue(value.utf8) }
 }

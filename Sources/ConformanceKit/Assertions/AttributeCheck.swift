@@ -1,5 +1,5 @@
 /// The exact attribute set of the spans a selector picks: names, value types and fixed values.
-/// cello-telemetry.md sections 3 and 7.
+/// docs/cello-telemetry.md sections 3 and 7.
 enum AttributeCheck {
     static func evaluate(_ expectation: AttributeExpectation, _ observed: Observations) -> ExpectationResult {
         let id = "attributes[\(expectation.span)]"
@@ -33,6 +33,8 @@ enum AttributeCheck {
                 problems.append("\(name) is \(value.typeName) '\(value)', expected \(rule.type)")
             } else if let expected = rule.value, expected != value.description {
                 problems.append("\(name) is '\(value)', expected '\(expected)'")
+            } else if let problem = relation(name, value, rule, span) {
+                problems.append(problem)
             }
         }
         if expectation.exact {
@@ -41,5 +43,33 @@ enum AttributeCheck {
             }
         }
         return problems
+    }
+
+    /// Ranges, patterns and the relation to the span's own duration.
+    static func relation(_ name: String, _ value: AttributeValue, _ rule: AttributeRule, _ span: QueriedSpan) -> String? {
+        let number: Double? =
+            switch value {
+            case .int(let int): Double(int)
+            case .double(let double): double
+            default: nil
+            }
+        if let number {
+            if let minimum = rule.minimum, number < minimum { return "\(name) is \(value), below the minimum \(minimum)" }
+            if let maximum = rule.maximum, number > maximum { return "\(name) is \(value), above the maximum \(maximum)" }
+            if let unit = rule.spanDuration {
+                let own = Double(span.endNanos &- span.startNanos) / unit.nanoseconds
+                let slack = max(own * rule.tolerance, 1e6 / unit.nanoseconds)
+                if abs(number - own) > slack {
+                    return "\(name) is \(value) \(unit.rawValue), but the span itself lasted \(ExportTimeoutCheck.format(own)) "
+                        + "\(unit.rawValue) (off by \(ExportTimeoutCheck.format(number / max(own, 1e-9)))x)"
+                }
+            }
+        }
+        if let pattern = rule.pattern, case .string(let text) = value {
+            guard let regex = try? Regex(pattern), (try? regex.wholeMatch(in: text)) != nil else {
+                return "\(name) is '\(text)', which does not match /\(pattern)/"
+            }
+        }
+        return nil
     }
 }

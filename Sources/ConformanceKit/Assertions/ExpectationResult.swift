@@ -1,12 +1,14 @@
 /// The verdict on one expectation, with the evidence it looked at.
 ///
-/// cello-telemetry.md section 7 ("each expectation, passed or failed with the evidence"); issue 8 adds
+/// docs/cello-telemetry.md section 7 ("each expectation, passed or failed with the evidence"), plus
 /// `notApplicable` for wire expectations on a backend without a wire view (never counted as passed).
 public struct ExpectationResult: Sendable, Hashable, Codable {
     public enum Status: String, Sendable, Hashable, Codable {
         case passed
         case failed
         case notApplicable = "not-applicable"
+        /// Turned off by the scenario (`off: true`), with its reason in the summary.
+        case off
     }
 
     /// Stable id: `sharedTrace`, `attributes[B server]`, `propagation`, `sampling`, `batching`, `exportTimeout`,

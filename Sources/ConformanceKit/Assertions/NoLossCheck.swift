@@ -1,16 +1,25 @@
 /// Nothing lost: the spans the traffic caused (requests x spans per request) all reach the collector, once each,
-/// under retry faults and at shutdown. cello-telemetry.md section 4 and issue 7.
+/// under retry faults and at shutdown. docs/cello-telemetry.md section 4.
 enum NoLossCheck {
     static func evaluate(_ expectation: NoLossExpectation, _ observed: Observations) -> ExpectationResult {
-        let expected = observed.traffic.outcomes.count * expectation.spansPerRequest
-        let received = Set(observed.spans.map { $0.traceID + $0.spanID }).count
+        // In a sampled scenario only the kept traces are owed: each of them complete.
+        let requests = observed.everyRequestKept ? observed.traffic.outcomes.count : observed.keptTraces.count
+        let expected = requests * expectation.spansPerRequest
+        let pool = observed.everyRequestKept ? observed.spans : observed.keptTraces.values.flatMap { $0 }
+        let received = Set(pool.map { $0.traceID + $0.spanID }).count
         var failures: [String] = []
         if received < expected {
             failures.append("lost \(expected - received) of \(expected) spans (received \(received))")
         } else if received > expected {
             failures.append("received \(received) spans, expected \(expected): extra spans were exported")
         }
-        var evidence = ["\(observed.traffic.outcomes.count) requests x \(expectation.spansPerRequest) spans = \(expected) expected"]
+        if !observed.everyRequestKept {
+            for (trace, spans) in observed.keptTraces.sorted(by: { $0.key < $1.key }) where spans.count < expectation.spansPerRequest {
+                failures.append("kept trace \(trace) is incomplete: \(spans.count) of \(expectation.spansPerRequest) spans")
+                break
+            }
+        }
+        var evidence = ["\(requests) \(observed.everyRequestKept ? "requests" : "kept traces") x \(expectation.spansPerRequest) spans = \(expected) expected"]
         if let requests = observed.traceRequests {
             let byEnd = Dictionary(grouping: requests, by: { "\($0.end)/\($0.status ?? "-")" })
                 .map { "\($0.key): \($0.value.count) requests, \($0.value.map(\.spanCount).reduce(0, +)) spans" }

@@ -1,4 +1,5 @@
-/// telemetry, e.g. while the collector is down). Issue 7.
+/// Requests not slowed: every request of the traffic is answered 2xx, none slower than `maxLatencyMs` (the service
+/// is not held up by its telemetry, e.g. while the collector is down).
 enum RequestsCheck {
     static func evaluate(_ expectation: RequestsExpectation, _ observed: Observations) -> ExpectationResult {
         let traffic = observed.traffic

@@ -1,5 +1,5 @@
 /// Shared trace and parent chain: every span caused by one request has the request's trace id, and the spans form
-/// the listed chain (A server -> A client -> B server -> ...). cello-telemetry.md section 7.
+/// the listed chain (A server -> A client -> B server -> ...). docs/cello-telemetry.md section 7.
 enum SharedTraceCheck {
     static func evaluate(_ expectation: SharedTraceExpectation, _ observed: Observations) -> ExpectationResult {
         let chain = expectation.chain

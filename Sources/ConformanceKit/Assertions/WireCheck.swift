@@ -1,5 +1,5 @@
 /// What the collector saw on the wire: the configured protocol and compression, and no violation findings.
-/// cello-telemetry.md section 6 (wire checks). Needs the wire view.
+/// docs/cello-telemetry.md section 6 (wire checks). Needs the wire view.
 enum WireCheck {
     static func evaluate(_ expectation: WireExpectation, _ observed: Observations) -> ExpectationResult {
         guard let requests = observed.sdkTraceRequests, let findings = observed.findings else {

@@ -2,7 +2,7 @@ import Foundation
 
 /// Finds scenario files: the paths given (files or folders), or `Conformance/scenarios/` by default.
 ///
-/// cello-telemetry.md section 7 (`conformance run [PATH...] [--filter NAME]`).
+/// docs/cello-telemetry.md section 7 (`conformance run [PATH...] [--filter NAME]`).
 public enum ScenarioDiscovery {
     /// The default folder, relative to the package root.
     public static let defaultFolder = "Conformance/scenarios"

@@ -1,6 +1,6 @@
 /// A scenario file that cannot be used: where it is wrong and what was expected.
 ///
-/// cello-telemetry.md section 7: "Bad scenario files are refused with the file, the line and what was expected."
+/// docs/cello-telemetry.md section 7: "Bad scenario files are refused with the file, the line and what was expected."
 public struct ScenarioError: Error, Hashable, Sendable, CustomStringConvertible {
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         private enum Backing: String, Hashable, Sendable {

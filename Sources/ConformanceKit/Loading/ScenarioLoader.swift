@@ -4,12 +4,12 @@ import Yams
 
 /// Reads scenario files: YAML through Yams' node API, every key and type checked, errors with file and line.
 ///
-/// cello-telemetry.md section 7 ("Bad scenario files are refused with the file, the line and what was expected").
+/// docs/cello-telemetry.md section 7 ("Bad scenario files are refused with the file, the line and what was expected").
 public enum ScenarioLoader {
     static let topKeys = ["name", "description", "services", "collector", "traffic", "expectations"]
     static let serviceKeys = [
         "name", "kind", "command", "downstream", "env", "propagation", "protocol", "samplingRate", "batchSize",
-        "exportTimeoutMs", "scheduleDelayMs", "maxQueueSize", "compression", "url",
+        "exportTimeoutMs", "scheduleDelayMs", "maxQueueSize", "compression", "url", "headers",
     ]
     static let protocols = ["grpc", "http/protobuf", "http/json"]
 
@@ -150,6 +150,14 @@ public enum ScenarioLoader {
         service.scheduleDelayMs = try keys["scheduleDelayMs"]?.int(min: 0)
         service.maxQueueSize = try keys["maxQueueSize"]?.int(min: 1)
         service.compression = try keys["compression"]?.choice(["gzip", "none"])
+        if let headers = keys["headers"] {
+            for (name, item) in try headers.freeMapping() {
+                guard !name.isEmpty, name.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F && $0 != UInt8(ascii: ":") }) else {
+                    throw headers.error(.invalidValue, "'\(name)' is not an HTTP header name")
+                }
+                service.headers[name.lowercased()] = try item.string()
+            }
+        }
         return service
     }
 
@@ -181,7 +189,7 @@ public enum ScenarioLoader {
     }
 
     static func parseTraffic(_ value: YAMLValue, services: [ServiceSpec]) throws(ScenarioError) -> TrafficSpec {
-        let keys = try value.mapping(allowed: ["method", "path", "count", "concurrency", "entry"])
+        let keys = try value.mapping(allowed: ["method", "path", "count", "concurrency", "entry", "headers"])
         var traffic = TrafficSpec()
         traffic.method = try keys["method"]?.choice(["GET", "POST", "PUT", "DELETE", "PATCH", "HEAD"]) ?? "GET"
         traffic.path = try keys["path"]?.string() ?? "/"
@@ -190,6 +198,18 @@ public enum ScenarioLoader {
         }
         traffic.count = try keys["count"]?.int(min: 0, max: 1_000_000) ?? 1
         traffic.concurrency = try keys["concurrency"]?.int(min: 1, max: 256) ?? 1
+        if let headers = keys["headers"] {
+            for (name, item) in try headers.freeMapping() {
+                guard !name.isEmpty, name.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F && $0 != UInt8(ascii: ":") }) else {
+                    throw headers.error(.invalidValue, "'\(name)' is not an HTTP header name")
+                }
+                let text = try item.string()
+                guard text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else {
+                    throw item.error(.invalidValue, "header \(name): the value must be printable ASCII")
+                }
+                traffic.headers.append(TrafficHeader(name: name, value: text))
+            }
+        }
         if let entry = keys["entry"] {
             traffic.entry = try entry.choice(services.map(\.name))
         }

@@ -2,7 +2,8 @@ import Yams
 
 /// A YAML node with the file it came from and its dotted path, so every refusal can say where and what was expected.
 ///
-/// Built on Yams' `Node` API because it keeps each node's `Mark` (line and column). Section 7 of cello-telemetry.md.
+/// Built on Yams' `Node` API because it keeps each node's `Mark` (line and column).
+/// Section 7 of docs/cello-telemetry.md.
 struct YAMLValue {
     let node: Node
     let file: String

@@ -1,7 +1,7 @@
 /// A real OpenTelemetry collector put between a scenario's services and the in-process fake collector.
 ///
-/// Issue 8: "services export to rotel and rotel forwards to our fake collector (SDK -> real collector -> fake
-/// collector)". The YAML spelling is `collector: {via: rotel}`.
+/// Services export to rotel and rotel forwards to our fake collector (SDK -> real collector -> fake
+/// collector). The YAML spelling is `collector: {via: rotel}`.
 public struct CollectorHop: Sendable, Hashable, CustomStringConvertible {
     private enum Backing: String, Sendable, Hashable, CaseIterable {
         case rotel

@@ -1,7 +1,7 @@
 /// What must hold after a scenario ran; each present expectation becomes one checked result in the report.
 ///
-/// cello-telemetry.md section 7 (shared trace, attributes, propagation, sampling, batching, export timeout) and
-/// issue 7 (nothing lost, requests not slowed).
+/// docs/cello-telemetry.md section 7 (shared trace, attributes, propagation, sampling, batching, export timeout) and
+/// the checks that nothing is lost and that requests are not slowed.
 public struct Expectations: Sendable, Hashable {
     public var sharedTrace: SharedTraceExpectation?
     public var attributes: [AttributeExpectation]
@@ -13,6 +13,14 @@ public struct Expectations: Sendable, Hashable {
     public var wire: WireExpectation?
     public var requests: RequestsExpectation?
     public var shutdownFlush: ShutdownFlushExpectation?
+    /// Rules turned off, by rule id (`propagation`, `export.headers`, ...), each with its reason.
+    public var off: [String: RuleSwitch] = [:]
+
+    /// The switch that turns `rule` off for `service`, if any.
+    public func switchedOff(_ rule: String, service: String? = nil) -> RuleSwitch? {
+        guard let entry = off[rule], entry.covers(service) else { return nil }
+        return entry
+    }
 
     public init(
         sharedTrace: SharedTraceExpectation? = nil, attributes: [AttributeExpectation] = [],

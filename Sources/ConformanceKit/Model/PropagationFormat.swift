@@ -1,6 +1,7 @@
 /// A context propagation format a hop is configured with and judged against.
 ///
-/// cello-telemetry.md section 2 (propagators) and section 7 ("the headers on the wire between hops are the configured format").
+/// docs/cello-telemetry.md section 2 (propagators) and section 7
+/// ("the headers on the wire between hops are the configured format").
 public struct PropagationFormat: Sendable, Hashable, CustomStringConvertible {
     private enum Backing: String, Sendable, Hashable, CaseIterable {
         case w3c, b3, b3multi, jaeger

@@ -1,6 +1,6 @@
 /// One conformance scenario: a topology of services, the collector's behaviour, the traffic and what must hold.
 ///
-/// Implements cello-telemetry.md section 7 ("Scenarios are YAML files under `Conformance/scenarios/`").
+/// Implements docs/cello-telemetry.md section 7 ("Scenarios are YAML files under `Conformance/scenarios/`").
 public struct Scenario: Sendable, Hashable {
     /// The scenario's name, unique within a run (`--filter` matches it).
     public var name: String

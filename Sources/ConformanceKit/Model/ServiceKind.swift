@@ -1,7 +1,8 @@
 /// What runs a service of a scenario: our `demo-service`, the Python peer, or any command,
 /// or an already running external service.
 ///
-/// cello-telemetry.md section 7: "what each one runs (our `demo-service`, a peer from `Conformance/peers/`, or any command)".
+/// docs/cello-telemetry.md section 7: "what each one runs (our `demo-service`, a peer from `Conformance/peers/`,
+/// or any command)".
 public struct ServiceKind: Sendable, Hashable, CustomStringConvertible {
     private enum Backing: String, Sendable, Hashable, CaseIterable {
         case demo, python, command, external
@@ -18,7 +19,7 @@ public struct ServiceKind: Sendable, Hashable, CustomStringConvertible {
     /// Any command given in the scenario, with `{port}`, `{downstream}` and `{name}` placeholders.
     public static let command = ServiceKind(.command)
     /// A service already running at `url` (the compose stack's a, b, c): never started or stopped by the runner,
-    /// waited for by probing its `/health` (issue 8, section 8 of cello-telemetry.md).
+    /// waited for by probing its `/health` (docs/cello-telemetry.md section 8).
     public static let external = ServiceKind(.external)
 
     /// Every accepted spelling, for error messages.

@@ -1,6 +1,6 @@
 /// One service of a scenario's topology and the telemetry configuration handed to it through OTEL_* variables.
 ///
-/// cello-telemetry.md sections 1 (standard variables) and 7 (each service's configuration).
+/// docs/cello-telemetry.md sections 1 (standard variables) and 7 (each service's configuration).
 public struct ServiceSpec: Sendable, Hashable {
     /// The name: becomes OTEL_SERVICE_NAME and `--name`, and is how other services and expectations refer to it.
     public var name: String
@@ -29,6 +29,8 @@ public struct ServiceSpec: Sendable, Hashable {
     public var maxQueueSize: Int?
     /// OTEL_EXPORTER_OTLP_COMPRESSION: `gzip` or `none`.
     public var compression: String?
+    /// OTEL_EXPORTER_OTLP_HEADERS: headers every export request of this service must carry.
+    public var headers: [String: String] = [:]
 
     public init(
         name: String, kind: ServiceKind = .demo, command: [String] = [], downstream: [String] = [],
@@ -75,9 +77,31 @@ public struct ServiceSpec: Sendable, Hashable {
         if let scheduleDelayMs { env["OTEL_BSP_SCHEDULE_DELAY"] = String(scheduleDelayMs) }
         if let maxQueueSize { env["OTEL_BSP_MAX_QUEUE_SIZE"] = String(maxQueueSize) }
         if let compression { env["OTEL_EXPORTER_OTLP_COMPRESSION"] = compression }
+        if !headers.isEmpty {
+            env["OTEL_EXPORTER_OTLP_HEADERS"] = headers.sorted { $0.key < $1.key }
+                .map { "\($0.key)=\(Self.percentEncode($0.value))" }.joined(separator: ",")
+        }
         return env.merging(environment) { _, explicit in explicit }
+    }
+
+    /// The settings the judge holds this service to: what its OTEL_* environment says (explicit `env` included).
+    public var settings: ServiceSettings { ServiceSettings(environment: otelEnvironment(endpoint: "")) }
+
+    /// Percent-encodes what the OTLP header list format cannot carry as is (`,`, `=`, `%`, spaces, non-ASCII).
+    static func percentEncode(_ value: String) -> String {
+        var out = ""
+        for byte in value.utf8 {
+            let safe = (byte >= 0x21 && byte <= 0x7E) && byte != UInt8(ascii: ",") && byte != UInt8(ascii: "=")
+                && byte != UInt8(ascii: "%")
+            out += safe ? String(UnicodeScalar(byte)) : "%" + String(byte, radix: 16, uppercase: true).leftPad(2)
+        }
+        return out
     }
 
     /// Whether the exporter speaks gRPC (to the collector's gRPC port) rather than OTLP/HTTP.
     public var usesGRPC: Bool { exportProtocol == "grpc" }
+}
+
+extension String {
+    func leftPad(_ width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }

@@ -1,6 +1,6 @@
 /// The requests the runner sends to the entry service.
 ///
-/// cello-telemetry.md section 7 ("the traffic (requests, count, concurrency)").
+/// docs/cello-telemetry.md section 7 ("the traffic (requests, count, concurrency)").
 public struct TrafficSpec: Sendable, Hashable {
     public var method: String
     /// The path, e.g. `/api/chain`; requests go to the entry service's own address.
@@ -11,6 +11,8 @@ public struct TrafficSpec: Sendable, Hashable {
     public var concurrency: Int
     /// The service that receives the traffic; empty means the first service listed.
     public var entry: String
+    /// Headers sent with every request (trace context carried in from outside the topology).
+    public var headers: [TrafficHeader] = []
 
     public init(method: String = "GET", path: String = "/", count: Int = 1, concurrency: Int = 1, entry: String = "") {
         self.method = method

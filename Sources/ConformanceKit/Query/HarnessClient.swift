@@ -1,6 +1,6 @@
 import NIOHTTP1
 
-/// The fake collector's wire view over HTTP (`/harness/...` on the query port), as TEAM.md's harness contract says.
+/// The fake collector's wire view over HTTP (`/harness/...` on the query port), as docs/harness-api.md describes.
 ///
 /// Only the fake collector has it; against Jaeger the wire expectations are reported as not applicable.
 public struct HarnessClient: Sendable {

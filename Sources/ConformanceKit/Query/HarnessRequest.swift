@@ -1,6 +1,6 @@
 import Foundation
 
-/// One export request as the fake collector's `GET /harness/requests` lists it (TEAM.md harness contract).
+/// One export request as the fake collector's `GET /harness/requests` lists it (docs/harness-api.md).
 public struct HarnessRequest: Sendable, Hashable {
     public var id: Int
     public var receiver: String
@@ -20,7 +20,35 @@ public struct HarnessRequest: Sendable, Hashable {
     public var status: String?
     public var fault: String?
     public var traceIDs: [String]
+    /// Resource `service.name` values in the request: the service(s) that sent it.
+    public var serviceNames: [String]
     public var findings: [HarnessFinding]
+
+    /// A request as a test fabricates it.
+    public init(
+        id: Int, exportProtocol: String = "grpc", signal: String = "traces", headers: [String: String] = [:],
+        compression: String = "none", spanCount: Int = 1, grpcTimeoutMs: Double? = nil, arrivalTime: Date? = nil,
+        durationMs: Double? = nil, end: String = "answered", status: String? = "0", fault: String? = nil,
+        traceIDs: [String] = [], serviceNames: [String] = [], findings: [HarnessFinding] = []
+    ) {
+        self.id = id
+        self.receiver = exportProtocol == "grpc" ? "grpc" : "http"
+        self.exportProtocol = exportProtocol
+        self.signal = signal
+        self.headers = headers
+        self.compression = compression
+        self.spanCount = spanCount
+        self.grpcTimeoutMs = grpcTimeoutMs
+        self.arrivalTime = arrivalTime
+        self.endTime = nil
+        self.durationMs = durationMs
+        self.end = end
+        self.status = status
+        self.fault = fault
+        self.traceIDs = traceIDs
+        self.serviceNames = serviceNames
+        self.findings = findings
+    }
 
     init(json object: [String: Any]) {
         id = object["id"] as? Int ?? 0
@@ -38,6 +66,7 @@ public struct HarnessRequest: Sendable, Hashable {
         status = (object["status"] as? String) ?? (object["status"] as? NSNumber)?.stringValue
         fault = object["fault"] as? String
         traceIDs = object["traceIds"] as? [String] ?? []
+        serviceNames = object["serviceNames"] as? [String] ?? []
         findings = (object["findings"] as? [[String: Any]] ?? []).map(HarnessFinding.init(json:))
     }
 

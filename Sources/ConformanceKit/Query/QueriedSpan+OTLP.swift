@@ -16,7 +16,7 @@ extension QueriedSpan {
                             parentSpanID: span.parentSpanID.isEmpty ? nil : Hex.encode(span.parentSpanID),
                             name: span.name, kind: span.kind.rawValue, startNanos: span.startTimeUnixNano,
                             endNanos: span.endTimeUnixNano, service: service, attributes: attributes,
-                            statusCode: span.status.code.rawValue, flags: span.flags))
+                            statusCode: span.status.code.rawValue, flags: span.flags, traceState: span.traceState))
                 }
             }
         }

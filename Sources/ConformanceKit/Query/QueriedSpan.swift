@@ -1,6 +1,6 @@
 /// A span as the query API returns it: ids in hex, the service from its resource, attributes with their types.
 ///
-/// The shape of Jaeger v2 api_v3 results (cello-telemetry.md section 6), so the same value comes from the fake
+/// The shape of Jaeger v2 api_v3 results (docs/cello-telemetry.md section 6), so the same value comes from the fake
 /// collector or a real Jaeger.
 public struct QueriedSpan: Sendable, Hashable {
     public var traceID: String
@@ -19,12 +19,15 @@ public struct QueriedSpan: Sendable, Hashable {
     public var statusCode: Int
     /// W3C trace flags as exported (bit 0 sampled).
     public var flags: UInt32
+    /// The span's W3C tracestate as exported (empty when none).
+    public var traceState: String = ""
 
     public init(
         traceID: String, spanID: String, parentSpanID: String?, name: String, kind: Int, startNanos: UInt64,
         endNanos: UInt64, service: String, attributes: [String: AttributeValue] = [:], statusCode: Int = 0,
-        flags: UInt32 = 0
+        flags: UInt32 = 0, traceState: String = ""
     ) {
+        self.traceState = traceState
         self.traceID = traceID
         self.spanID = spanID
         self.parentSpanID = parentSpanID

@@ -3,7 +3,7 @@ import Foundation
 
 /// Reads spans through Jaeger v2's `api_v3` (as the fake collector serves it), never through an SDK.
 ///
-/// cello-telemetry.md section 6 (query API) and 7 ("Assertions read spans through the Jaeger-shaped query API").
+/// docs/cello-telemetry.md section 6 (query API) and 7 ("Assertions read spans through the Jaeger-shaped query API").
 public struct QueryAPIClient: Sendable {
     /// `http://host:port`, no trailing slash.
     public var baseURL: String

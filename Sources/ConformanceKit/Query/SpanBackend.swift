@@ -2,7 +2,7 @@ import Foundation
 
 /// Where assertions read spans from: the in-process fake collector or a real Jaeger, both through api_v3.
 ///
-/// Issue 8: "the same assertions, reading spans from a real Jaeger's api_v3"; only the fake collector also has a
+/// The same assertions can read spans from a real Jaeger's api_v3; only the fake collector also has a
 /// wire view, so expectations that need it are "not applicable" on Jaeger, never passed.
 public protocol SpanBackend: Sendable {
     /// `fake-collector` or `jaeger`, for reports.

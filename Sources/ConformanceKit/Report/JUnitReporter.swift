@@ -1,5 +1,5 @@
 /// `--report junit`: one testsuite, one testcase per scenario; failed expectations become `<failure>` with the
-/// evidence, not-applicable ones `<skipped>`, the services' output goes to `<system-out>`.
+/// evidence; a scenario is `<skipped>` only when no rule applied; the services' output goes to `<system-out>`.
 public enum JUnitReporter {
     public static func render(_ results: [ScenarioResult]) -> String {
         let failures = results.filter { !$0.passed }.count
@@ -20,9 +20,10 @@ public enum JUnitReporter {
                 out.append(escape(expectation.evidence.joined(separator: "\n")))
                 out.append("      </failure>")
             }
-            let skipped = result.expectations.filter { $0.status == .notApplicable }
-            if !skipped.isEmpty, result.passed {
-                out.append("      <skipped message=\"\(escape(skipped.map(\.id).joined(separator: ", "))) not applicable\"/>")
+            // Skipped only when nothing in the scenario was judged; not-applicable rules are listed in the output.
+            let judged = result.expectations.filter { $0.status == .passed || $0.status == .failed }
+            if judged.isEmpty, result.error == nil, !result.expectations.isEmpty {
+                out.append("      <skipped message=\"no rule applied to this run\"/>")
             }
             let lines = result.expectations.map { "\($0.status.rawValue) \($0.id): \($0.summary)" }
                 + result.services.flatMap { service in service.output.suffix(50).map { "\(service.name) \($0)" } }

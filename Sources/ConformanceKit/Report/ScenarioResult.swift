@@ -1,6 +1,6 @@
 /// The outcome of one scenario: its verdict, every expectation with evidence, the traces, the services' output.
 ///
-/// cello-telemetry.md section 7 (reports).
+/// docs/cello-telemetry.md section 7 (reports).
 public struct ScenarioResult: Sendable, Hashable {
     public var name: String
     public var file: String

@@ -1,5 +1,5 @@
 /// The report a person reads: per scenario, a few traces as trees, then each expectation passed or failed with
-/// its evidence; colour only when writing to a terminal. cello-telemetry.md section 7 (reports).
+/// its evidence; colour only when writing to a terminal. docs/cello-telemetry.md section 7 (reports).
 public struct TextReporter: Sendable {
     public var colour: Bool
     /// Traces drawn per scenario (a sampling scenario has thousands).
@@ -44,6 +44,7 @@ public struct TextReporter: Sendable {
             case .passed: mark = paint("passed", .green)
             case .failed: mark = paint("FAILED", .red)
             case .notApplicable: mark = paint("n/a", .yellow)
+            case .off: mark = paint("off", .yellow)
             }
             out.append("  [\(mark)] \(expectation.id): \(expectation.summary)")
             out += expectation.evidence.map { "      \($0)" }

@@ -1,4 +1,4 @@
-/// Renders one trace as an indented tree of service / span / duration (cello-telemetry.md section 7, reports).
+/// Renders one trace as an indented tree of service / span / duration (docs/cello-telemetry.md section 7, reports).
 enum TraceTree {
     /// Lines such as `A  GET /api/chain  12.3 ms` indented by depth; spans whose parent is missing start a
     /// new root (marked `(no parent here)` when they claim a parent).

@@ -8,8 +8,8 @@ import NIOPosix
 /// URL answering 200. Each attempt is a real connect/request; between attempts the probe backs off (50 ms doubling to
 /// 500 ms), and the whole wait is bounded.
 ///
-/// Issue 8: the collector images have no shell, "so readiness is probed from the runner"; external services are
-/// "waited for by probing its /health or the port", never by sleeping blindly.
+/// The collector images have no shell, so readiness is probed from the runner; external services are waited for
+/// by probing their /health or the port, never by sleeping blindly.
 enum ReadinessProbe {
     /// Probes until `127.0.0.1:port`-style `host:port` accepts a TCP connection, `limit` passes, or `giveUp` says so.
     /// - Throws: ``RunnerError`` `.notReady` with the last connect error.

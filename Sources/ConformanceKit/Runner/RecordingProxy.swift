@@ -9,7 +9,7 @@ import Synchronization
 
 /// A small HTTP proxy on 127.0.0.1:0 put in front of a service, recording the headers each hop sends to it.
 ///
-/// cello-telemetry.md section 7: "the headers on the wire between hops are the configured format". The upstream
+/// docs/cello-telemetry.md section 7: "the headers on the wire between hops are the configured format". The upstream
 /// service is given the proxy's address as its downstream, so the proxy sees exactly what the SDK injected.
 public final class RecordingProxy: Sendable {
     /// The name of the service behind the proxy.
@@ -26,7 +26,11 @@ public final class RecordingProxy: Sendable {
         var waiters: [CheckedContinuation<Int, Never>] = []
     }
 
-    public init(target: String, targetAddress: String) {
+    /// The service whose outgoing calls go through this proxy (one proxy per edge of the topology).
+    public let source: String
+
+    public init(source: String = "", target: String, targetAddress: String) {
+        self.source = source
         self.target = target
         self.targetAddress = targetAddress
     }
@@ -79,6 +83,7 @@ public final class RecordingProxy: Sendable {
         let headers = request.headers.map { (name: $0.name.canonicalName.lowercased(), value: $0.value) }
         let uri = request.uri.description
         let hop = RecordedHop(
+            source: source,
             target: target, method: request.method.rawValue, path: request.uri.path, headers: headers, time: Date())
         state.withLock { $0.hops.append(hop) }
         let body = try await request.body.collect(upTo: Self.maxBody)

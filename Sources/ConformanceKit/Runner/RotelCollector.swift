@@ -5,7 +5,7 @@ import Foundation
 /// OTLP/gRPC. Waited for by connecting to both ports (it prints no ready line); always stopped by the runner, and
 /// stopping it flushes what it still batches.
 ///
-/// Issue 8: "A real collector in the loop without Docker ... (SDK -> real collector -> fake collector)".
+/// A real collector in the loop without Docker (SDK -> real collector -> fake collector).
 struct RotelCollector: Sendable {
     let process: ServiceProcess
     /// `127.0.0.1:PORT` of its OTLP/gRPC receiver.

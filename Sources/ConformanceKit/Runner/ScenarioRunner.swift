@@ -6,7 +6,7 @@ import Logging
 /// proxies, drives the traffic, stops every service (their final flush included), reads the spans back through
 /// the query API and judges the expectations.
 ///
-/// cello-telemetry.md section 7; ARCHITECTURE.md "Running".
+/// docs/cello-telemetry.md section 7; docs/architecture.md "Running".
 public struct ScenarioRunner: Sendable {
     public var options: RunnerOptions
     private let logger: Logger
@@ -86,7 +86,7 @@ public struct ScenarioRunner: Sendable {
     }
 
     /// Services -> rotel -> fake collector: rotel starts first on free ports, is stopped (flushing) after the
-    /// services, and before the spans are read. Issue 8.
+    /// services, and before the spans are read.
     private func runThroughHop(
         _ hop: CollectorHop, _ scenario: Scenario, addresses: FakeCollectorAddresses
     ) async -> ScenarioResult {

@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Every service is configured only through the standard OTEL_* variables plus the topology flags
 /// (`--name`, `--host`, `--port 0`, `--downstream URL`), so any hop can be a third-party service
-/// (cello-telemetry.md sections 1 and 7).
+/// (docs/cello-telemetry.md sections 1 and 7).
 struct ServiceLauncher: Sendable {
     var locator: ExecutableLocator
     /// Variables added to every service (tests use it to switch on a peer defect).

@@ -3,8 +3,8 @@ import Synchronization
 
 /// One service of a topology running as a child process: started, waited for by its ready line, always stopped.
 ///
-/// cello-telemetry.md section 7 and issue 7: "Services are waited for by their ready line ..., never by sleeping,
-/// and are always stopped (and their output kept for the report)". Stop is SIGTERM, then SIGKILL after a bound.
+/// docs/cello-telemetry.md section 7: services are waited for by their ready line, never by sleeping,
+/// and are always stopped (and their output kept for the report). Stop is SIGTERM, then SIGKILL after a bound.
 public final class ServiceProcess: Sendable {
     public let name: String
     public let commandLine: [String]

@@ -14,6 +14,8 @@ struct TopologyRun: Sendable {
         var error: String?
         var traffic = TrafficResult()
         var hops: [RecordedHop] = []
+        /// The traffic's own requests into the entry service (the headers each one carried in).
+        var trafficHops: [RecordedHop] = []
         var services: [ServiceRun] = []
         /// When the first SIGTERM was sent.
         var stopStarted = Date()
@@ -34,22 +36,27 @@ struct TopologyRun: Sendable {
                         continue
                     }
                     options.progress?("\(scenario.name): starting \(service.name) (\(service.kind))")
-                    let urls = service.downstream.map { "http://\(callAddress[$0]!)" }
-                    let (process, ready) = try await launcher.start(
-                        service, downstreamURLs: urls, endpoint: endpoint(service), readyLimit: options.readyLimit)
-                    started.append((service, process, try? ready.get()))
-                    let address = try ready.get()
-                    callAddress[service.name] = address
-                    if scenario.services.contains(where: { $0.downstream.contains(service.name) }) {
-                        let proxy = RecordingProxy(target: service.name, targetAddress: address)
+                    // One recording proxy per edge, so every recorded request knows which hop sent it.
+                    var urls: [String] = []
+                    for name in service.downstream {
+                        let target = scenario.services.first { $0.name == name }
+                        guard target?.kind != .external else {
+                            urls.append("http://\(callAddress[name]!)")
+                            continue
+                        }
+                        let proxy = RecordingProxy(source: service.name, target: name, targetAddress: callAddress[name]!)
                         group.addTask { try? await proxy.run() }
                         let port = await proxy.listening()
                         guard port > 0 else {
-                            throw RunnerError(code: .launchFailed, message: "the recording proxy for \(service.name) did not start")
+                            throw RunnerError(code: .launchFailed, message: "the recording proxy for \(service.name) -> \(name) did not start")
                         }
                         proxies.append(proxy)
-                        callAddress[service.name] = "127.0.0.1:\(port)"
+                        urls.append("http://127.0.0.1:\(port)")
                     }
+                    let (process, ready) = try await launcher.start(
+                        service, downstreamURLs: urls, endpoint: endpoint(service), readyLimit: options.readyLimit)
+                    started.append((service, process, try? ready.get()))
+                    callAddress[service.name] = try ready.get()
                 }
                 let entry = scenario.entryService.name
                 let name = scenario.name
@@ -63,6 +70,11 @@ struct TopologyRun: Sendable {
                     })
                 if total > 0 { progress?("\(name): sending \(total) requests") }
                 outcome.traffic = await driver.run()
+                outcome.trafficHops = outcome.traffic.sent.map { headers in
+                    RecordedHop(
+                        source: "traffic", target: entry, method: scenario.traffic.method, path: scenario.traffic.path,
+                        headers: headers, time: outcome.traffic.start)
+                }
             } catch {
                 outcome.error = "\(error)"
             }
@@ -84,7 +96,7 @@ struct TopologyRun: Sendable {
             }
             group.cancelAll()
         }
-        outcome.hops = proxies.flatMap(\.hops).sorted { $0.time < $1.time }
+        outcome.hops = outcome.trafficHops + proxies.flatMap(\.hops).sorted { $0.time < $1.time }
         return outcome
     }
 

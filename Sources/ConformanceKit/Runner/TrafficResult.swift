@@ -9,6 +9,10 @@ public struct TrafficResult: Sendable, Hashable {
         public var error: String?
     }
     public var outcomes: [Outcome] = []
+    /// The headers each request carried in (with placeholders filled), when the traffic sets any.
+    public var sentHeaders: [[TrafficHeader]] = []
+    /// `sentHeaders` as recorded headers.
+    var sent: [[(name: String, value: String)]] { sentHeaders.map { $0.map { (name: $0.name, value: $0.value) } } }
     public var start = Date()
     public var end = Date()
 

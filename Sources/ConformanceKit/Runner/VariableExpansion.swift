@@ -2,7 +2,7 @@ import Foundation
 
 /// Expands `${NAME}` in scenario values (an external service's `url`) from the runner's environment.
 ///
-/// Issue 8: the compose runner gets the services' URLs as CELLO_E2E_A_URL etc.; expanded at run time, so the files
+/// The compose runner gets the services' URLs as CELLO_E2E_A_URL etc.; expanded at run time, so the files
 /// load (and are checked) without them.
 enum VariableExpansion {
     /// The text with every `${NAME}` replaced.

@@ -1,6 +1,6 @@
 /// What `conformance verify-exporter` found about one exporter run.
 ///
-/// cello-telemetry.md section 7 (`verify-exporter`): wire findings and span checks, each with a rule id.
+/// docs/cello-telemetry.md section 7 (`verify-exporter`): wire findings and span checks, each with a rule id.
 public struct ExporterVerification: Sendable, Hashable, Codable {
     public var command: [String]
     public var exportProtocol: String

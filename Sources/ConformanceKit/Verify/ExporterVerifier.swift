@@ -4,7 +4,7 @@ import Logging
 
 /// Runs a third-party exporter's command against an in-process fake collector and judges what it sent.
 ///
-/// cello-telemetry.md section 7: the command gets OTEL_EXPORTER_OTLP_ENDPOINT / _PROTOCOL, the batch size as
+/// docs/cello-telemetry.md section 7: the command gets OTEL_EXPORTER_OTLP_ENDPOINT / _PROTOCOL, the batch size as
 /// OTEL_BSP_MAX_EXPORT_BATCH_SIZE and the timeout as OTEL_EXPORTER_OTLP_TIMEOUT (milliseconds, as the
 /// OpenTelemetry specification defines it), runs to its exit, and everything it exported is checked.
 public struct ExporterVerifier: Sendable {

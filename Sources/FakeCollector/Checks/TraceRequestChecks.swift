@@ -2,12 +2,14 @@ import CelloOTLP
 import Foundation
 
 /// Runs every span-level check family over one decoded trace export in a single pass
-/// (cello-telemetry.md section 6, wire checks) and reports what the store needs.
+/// (docs/cello-telemetry.md section 6, wire checks) and reports what the store needs.
 struct TraceRequestChecks {
     struct Outcome {
         var spanCount = 0
         /// Hex trace ids in first-seen order.
         var traceIDs: [String] = []
+        /// Resource `service.name` values in first-seen order (empty string for a resource without one).
+        var serviceNames: [String] = []
         /// Spans whose id already appeared earlier in the same request.
         var duplicatesWithinRequest = 0
     }
@@ -19,6 +21,8 @@ struct TraceRequestChecks {
         var seenTraces = Set<Data>()
         for resourceSpans in request.resourceSpans {
             ResourceCheck.check(resourceSpans, into: &findings)
+            let service = resourceSpans.resource.attributes.first { $0.key == "service.name" }?.value.stringValue ?? ""
+            if !outcome.serviceNames.contains(service) { outcome.serviceNames.append(service) }
             for scopeSpans in resourceSpans.scopeSpans {
                 for span in scopeSpans.spans {
                     outcome.spanCount += 1

@@ -1,4 +1,5 @@
-/// The rules the collector judges every request by (cello-telemetry.md section 6, wire checks), with their severity.
+/// The rules the collector judges every request by (docs/cello-telemetry.md section 6, wire checks), with their
+/// severity.
 ///
 /// | rule id | severity | source |
 /// |---|---|---|
@@ -41,7 +42,7 @@
 /// | `attribute.key-duplicate` | violation | common.proto: keys are unique within one attribute list |
 /// | `resource.service-name` | violation | semconv: the resource has a non-empty string `service.name` |
 /// | `scope.name` | warning | common.proto: the instrumentation scope name should be set |
-/// | `batch.size` | violation | cello-telemetry.md section 4: at most `batchSize` spans per export |
+/// | `batch.size` | violation | docs/cello-telemetry.md section 4: at most `batchSize` spans per export |
 /// | `h2.protocol` | violation | HTTP/2 connection errors the wire layer reports (bad preface, truncated frames) |
 struct WireRule: Sendable, Hashable {
     let id: String

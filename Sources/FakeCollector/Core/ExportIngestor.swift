@@ -1,6 +1,6 @@
 import CelloOTLP
 
-/// The receiver-independent half of an export: decode, judge, store (cello-telemetry.md section 6).
+/// The receiver-independent half of an export: decode, judge, store (docs/cello-telemetry.md section 6).
 ///
 /// Both receivers hand it a decompressed body; it adds its findings to the request's collector and returns what
 /// the answer and the harness record need.
@@ -8,6 +8,8 @@ struct ExportIngestor: Sendable {
     struct Result: Sendable {
         var itemCount = 0
         var traceIDs: [String] = []
+        /// Resource `service.name` values of a trace export, first-seen order.
+        var serviceNames: [String] = []
         /// Spans (points, records) rejected through a partial-success fault.
         var rejected = 0
     }
@@ -28,6 +30,7 @@ struct ExportIngestor: Sendable {
             let outcome = TraceRequestChecks.run(request, expectedBatchSize: expectedBatchSize, into: &findings)
             result.itemCount = outcome.spanCount
             result.traceIDs = outcome.traceIDs
+            result.serviceNames = outcome.serviceNames
             result.rejected = min(rejecting, outcome.spanCount)
             if storing {
                 let inserted = store.insert(request, encodedBytes: body.count, skippingLast: result.rejected)

@@ -1,7 +1,7 @@
 import Foundation
 
 extension ExportRequestRecord {
-    /// The record as the harness JSON object (TEAM.md harness contract).
+    /// The record as the harness JSON object (docs/harness-api.md).
     var jsonObject: [String: Any] {
         var object: [String: Any] = [
             "id": id,
@@ -16,6 +16,7 @@ extension ExportRequestRecord {
             "end": end.rawValue,
             "fault": fault ?? NSNull(),
             "traceIds": traceIds,
+            "serviceNames": serviceNames,
             "findings": findings.map(\.jsonObject),
         ]
         if let grpcTimeoutMs { object["grpcTimeoutMs"] = grpcTimeoutMs }

@@ -1,7 +1,7 @@
 public import Foundation
 
-/// One export request as the harness reports it (cello-telemetry.md section 6, harness endpoints;
-/// `GET /harness/requests` in TEAM.md's harness contract).
+/// One export request as the harness reports it (docs/cello-telemetry.md section 6, harness endpoints;
+/// `GET /harness/requests` in docs/harness-api.md).
 public struct ExportRequestRecord: Sendable, Hashable {
     public var id: Int
     public var receiver: ReceiverKind
@@ -26,5 +26,7 @@ public struct ExportRequestRecord: Sendable, Hashable {
     public var fault: String?
     /// Trace ids in the request, hex, in first-seen order.
     public var traceIds: [String]
+    /// Resource `service.name` values of the request's spans, first-seen order: which service sent it.
+    public var serviceNames: [String]
     public var findings: [WireFinding]
 }

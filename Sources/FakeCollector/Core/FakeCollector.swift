@@ -4,7 +4,7 @@ import HTTP2Wire
 import Hummingbird
 import NIOCore
 
-/// An OTLP collector built to judge what it receives (cello-telemetry.md section 6): OTLP/gRPC on its own HTTP/2
+/// An OTLP collector built to judge what it receives (docs/cello-telemetry.md section 6): OTLP/gRPC on its own HTTP/2
 /// stack (HTTP2Wire over libnghttp2), OTLP/HTTP on Hummingbird, wire checks on every request, a bounded span store,
 /// a Jaeger api_v3-shaped query API and the `/harness/` endpoints, with fault plans.
 ///

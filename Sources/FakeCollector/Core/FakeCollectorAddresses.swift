@@ -1,4 +1,4 @@
-/// Where a running ``FakeCollector`` listens, each as `HOST:PORT` (cello-telemetry.md section 6, the ready line).
+/// Where a running ``FakeCollector`` listens, each as `HOST:PORT` (docs/cello-telemetry.md section 6, the ready line).
 public struct FakeCollectorAddresses: Sendable, Hashable {
     /// OTLP/gRPC listener.
     public var grpc: String

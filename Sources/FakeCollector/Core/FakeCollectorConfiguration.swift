@@ -1,6 +1,6 @@
 /// What a ``FakeCollector`` binds and how much it accepts.
 ///
-/// Implements the limits and CLI defaults of cello-telemetry.md section 6.
+/// Implements the limits and CLI defaults of docs/cello-telemetry.md section 6.
 public struct FakeCollectorConfiguration: Sendable {
     /// Address every listener binds. - Default: `127.0.0.1`.
     public var host = "127.0.0.1"

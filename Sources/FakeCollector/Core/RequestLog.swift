@@ -1,6 +1,6 @@
 import Synchronization
 
-/// The harness's memory of export requests and their findings (cello-telemetry.md section 6, harness endpoints):
+/// The harness's memory of export requests and their findings (docs/cello-telemetry.md section 6, harness endpoints):
 /// bounded (oldest records dropped), safe under concurrent receivers.
 final class RequestLog: Sendable {
     private struct State: Sendable {

@@ -14,15 +14,16 @@ struct RequestTracker: Sendable {
         let record = ExportRequestRecord(
             id: 0, receiver: receiver, exportProtocol: exportProtocol, signal: signal, path: path, headers: headers,
             compression: compression, spanCount: 0, grpcTimeoutMs: grpcTimeoutMs, arrivalTime: Date(), endTime: nil,
-            durationMs: nil, end: .pending, status: nil, fault: nil, traceIds: [], findings: [])
+            durationMs: nil, end: .pending, status: nil, fault: nil, traceIds: [], serviceNames: [], findings: [])
         self.id = log.begin(record)
     }
 
     /// Notes the decoded contents (before the answer, so a stalled request already shows them).
-    func noteContents(itemCount: Int, traceIDs: [String], fault: FaultAction?) {
+    func noteContents(itemCount: Int, traceIDs: [String], serviceNames: [String], fault: FaultAction?) {
         log.update(id) { record in
             record.spanCount = itemCount
             record.traceIds = traceIDs
+            record.serviceNames = serviceNames
             record.fault = fault?.rawValue
         }
     }

@@ -1,4 +1,4 @@
-/// One thing the collector saw on the wire that breaks a rule (cello-telemetry.md section 6, wire checks).
+/// One thing the collector saw on the wire that breaks a rule (docs/cello-telemetry.md section 6, wire checks).
 ///
 /// `ruleId` is one of ``WireRule``'s ids; `requestId` names the export request (nil for connection-level findings).
 public struct WireFinding: Sendable, Hashable, Codable {

@@ -1,4 +1,4 @@
-/// What a fault rule does to a request (cello-telemetry.md section 6, fault plans).
+/// What a fault rule does to a request (docs/cello-telemetry.md section 6, fault plans).
 public enum FaultAction: String, Sendable, Hashable, Codable, CaseIterable {
     /// Answer normally after `delayMs`.
     case delay

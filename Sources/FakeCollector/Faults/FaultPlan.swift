@@ -1,7 +1,8 @@
 import Foundation
 import Yams
 
-/// Faults the collector injects, per receiver (cello-telemetry.md section 6, fault plans; format in TEAM.md).
+/// Faults the collector injects, per receiver (docs/cello-telemetry.md section 6, fault plans; format in
+/// docs/harness-api.md).
 ///
 /// Rules are tried in order for each request; the first that applies decides the answer.
 public struct FaultPlan: Sendable, Hashable, Codable {

@@ -1,4 +1,4 @@
-/// One rule of a ``FaultPlan``: an action, when it applies and its parameters (TEAM.md fault plan format).
+/// One rule of a ``FaultPlan``: an action, when it applies and its parameters (docs/harness-api.md, fault plans).
 public struct FaultRule: Sendable, Hashable, Codable {
     public var action: FaultAction
     /// Applies to the next `count` requests of the receiver; nil = every request (subject to `probability`).

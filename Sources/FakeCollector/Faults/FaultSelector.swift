@@ -1,7 +1,7 @@
 import Synchronization
 
 /// Picks the fault (if any) for each incoming request from the current ``FaultPlan``; counts and seeded draws
-/// are kept per rule (cello-telemetry.md section 6, fault plans).
+/// are kept per rule (docs/cello-telemetry.md section 6, fault plans).
 final class FaultSelector: Sendable {
     private struct RuleState: Sendable {
         var rule: FaultRule

@@ -1,6 +1,6 @@
 import HTTP2Wire
 
-/// Applies a fault rule's answer to a gRPC call (cello-telemetry.md section 6, fault plans); returns false when
+/// Applies a fault rule's answer to a gRPC call (docs/cello-telemetry.md section 6, fault plans); returns false when
 /// the call should still be answered normally (delay, partial success, graceful GOAWAY).
 enum GRPCFaultAnswer {
     static func apply(_ fault: FaultRule, call: inout GRPCCall) async -> Bool {

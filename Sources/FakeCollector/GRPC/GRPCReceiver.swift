@@ -1,7 +1,7 @@
 import Foundation
 import HTTP2Wire
 
-/// The OTLP/gRPC receiver over HTTP2Wire (cello-telemetry.md section 6; gRPC over HTTP/2,
+/// The OTLP/gRPC receiver over HTTP2Wire (docs/cello-telemetry.md section 6; gRPC over HTTP/2,
 /// https://github.com/grpc/grpc/blob/master/doc/PROTOCOL-HTTP2.md): judges the headers and framing, decodes
 /// `Export` requests of the three OTLP services, stores spans, and answers with the response message and
 /// `grpc-status` trailers, or the fault the plan asks for.
@@ -51,7 +51,7 @@ struct GRPCReceiver: Sendable {
             await call.fail(GRPCStatusCode.invalidArgument, error.message, rule: error.rule)
             return
         }
-        tracker.noteContents(itemCount: result.itemCount, traceIDs: result.traceIDs, fault: fault?.action)
+        tracker.noteContents(itemCount: result.itemCount, traceIDs: result.traceIDs, serviceNames: result.serviceNames, fault: fault?.action)
         if let fault, await GRPCFaultAnswer.apply(fault, call: &call) { return }
         let text = result.rejected > 0 ? fault?.message ?? "fault plan rejected \(result.rejected)" : ""
         let response = ExportResponseEncoder.encode(signal: signal, rejected: result.rejected, message: text,

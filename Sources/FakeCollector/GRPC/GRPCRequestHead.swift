@@ -1,6 +1,6 @@
 import HTTP2Wire
 
-/// The request headers of an OTLP/gRPC call, judged (gRPC over HTTP/2 request rules; cello-telemetry.md section 6)
+/// The request headers of an OTLP/gRPC call, judged (gRPC over HTTP/2 request rules; docs/cello-telemetry.md section 6)
 /// and reduced to what the receiver needs.
 struct GRPCRequestHead: Sendable {
     enum Encoding: Sendable, Equatable {

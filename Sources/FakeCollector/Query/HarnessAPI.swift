@@ -1,8 +1,8 @@
 import Hummingbird
 import NIOCore
 
-/// The harness endpoints under `/harness/` (cello-telemetry.md section 6; JSON shapes in TEAM.md): export requests
-/// with their metadata, wire findings, reset, fault plans and store counters.
+/// The harness endpoints under `/harness/` (docs/cello-telemetry.md section 6; JSON shapes in
+/// docs/harness-api.md): export requests with their metadata, wire findings, reset, fault plans and store counters.
 struct HarnessAPI: Sendable {
     let store: SpanStore
     let log: RequestLog

@@ -2,7 +2,7 @@ import CelloOTLP
 import Foundation
 import Hummingbird
 
-/// The query API, shaped like Jaeger v2's api_v3 (cello-telemetry.md section 6): `GET /api/v3/traces/{traceId}`,
+/// The query API, shaped like Jaeger v2's api_v3 (docs/cello-telemetry.md section 6): `GET /api/v3/traces/{traceId}`,
 /// `GET /api/v3/traces?query.…`, `GET /api/v3/services`, `GET /api/v3/operations?service=…`.
 struct QueryAPI: Sendable {
     let store: SpanStore

@@ -1,6 +1,6 @@
 import CelloOTLP
 
-/// The api_v3 trace body: OTLP-JSON `TracesData` inside `{"result": ...}` (cello-telemetry.md section 6), with
+/// The api_v3 trace body: OTLP-JSON `TracesData` inside `{"result": ...}` (docs/cello-telemetry.md section 6), with
 /// the spans of every trace given, grouped back into their resource and scope.
 enum TraceResultBody {
     static func encode(_ traces: [StoredTrace]) -> [UInt8] {

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Reads `GET /api/v3/traces` parameters into a ``TraceSearch``: Jaeger v2 api_v3's camelCase names and the older
-/// snake_case aliases (cello-telemetry.md section 6, query API). Both start times are required RFC 3339 times.
+/// snake_case aliases (docs/cello-telemetry.md section 6, query API). Both start times are required RFC 3339 times.
 enum TraceSearchParameters {
     struct Invalid: Error, Equatable {
         var message: String

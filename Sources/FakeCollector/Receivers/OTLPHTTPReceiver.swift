@@ -3,7 +3,7 @@ import Logging
 import NIOCore
 
 /// The OTLP/HTTP receiver: `POST /v1/traces|metrics|logs` in protobuf or JSON, optionally gzip, answered as the
-/// OTLP specification says (https://opentelemetry.io/docs/specs/otlp/#otlphttp-response; cello-telemetry.md
+/// OTLP specification says (https://opentelemetry.io/docs/specs/otlp/#otlphttp-response; docs/cello-telemetry.md
 /// section 6): 200 with an Export*ServiceResponse in the request's content type, 400 with a `google.rpc.Status`
 /// for bad data, 405 for another method, 413 past the body limit, 415 for an unknown content type or encoding.
 struct OTLPHTTPReceiver: Sendable {
@@ -79,7 +79,7 @@ struct OTLPHTTPReceiver: Sendable {
         } catch {
             return fail(400, error.rule, error.message, evidence: "\(body.count) bytes", rpcCode: 3)
         }
-        tracker.noteContents(itemCount: result.itemCount, traceIDs: result.traceIDs, fault: fault?.action)
+        tracker.noteContents(itemCount: result.itemCount, traceIDs: result.traceIDs, serviceNames: result.serviceNames, fault: fault?.action)
         return await answer(fault: fault, signal: signal, encoding: encoding, result: result, tracker: tracker,
                             findings: findings, context: context)
     }

@@ -3,7 +3,7 @@ import Foundation
 import Synchronization
 
 /// The collector's span store: bounded in spans and bytes (oldest traces evicted, evictions counted), indexed by
-/// trace id and service, safe under concurrent writers (cello-telemetry.md section 6, store).
+/// trace id and service, safe under concurrent writers (docs/cello-telemetry.md section 6, store).
 final class SpanStore: Sendable {
     private let state: Mutex<State>
 

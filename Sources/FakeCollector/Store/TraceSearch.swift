@@ -1,4 +1,4 @@
-/// A trace search as the query API's `GET /api/v3/traces` describes it (cello-telemetry.md section 6).
+/// A trace search as the query API's `GET /api/v3/traces` describes it (docs/cello-telemetry.md section 6).
 ///
 /// A trace matches when one of its spans has the service, operation, attributes and duration asked for and starts
 /// within `[startTimeMinNanos, startTimeMaxNanos]`.

@@ -1,7 +1,7 @@
 import CZlib
 
 /// gzip for request bodies (`grpc-encoding: gzip`, `Content-Encoding: gzip`) over the system zlib (the CZlib module),
-/// with a bound on the decompressed size (cello-telemetry.md section 6, limits: "decompressed size limited too").
+/// with a bound on the decompressed size (docs/cello-telemetry.md section 6, limits: "decompressed size limited too").
 enum Gzip {
     /// Why a body could not be inflated (or deflated).
     enum Failure: Error, Equatable {

@@ -1,7 +1,7 @@
 import Foundation
 
 /// RFC 3339 timestamps for the query API's `startTimeMin`/`startTimeMax` and the harness times
-/// (cello-telemetry.md section 6: "RFC 3339 times").
+/// (docs/cello-telemetry.md section 6: "RFC 3339 times").
 enum RFC3339 {
     /// Parses `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)` into nanoseconds since the Unix epoch; nil when malformed.
     static func parseNanos(_ text: some StringProtocol) -> Int64? {

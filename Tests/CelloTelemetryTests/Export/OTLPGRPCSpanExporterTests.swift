@@ -63,6 +63,24 @@ struct OTLPGRPCSpanExporterTests {
         #expect(timeout <= .milliseconds(3000) && timeout > .milliseconds(2000))
     }
 
+    @Test(
+        "sends a user-agent that starts with the SDK name and version, a configured one appended",
+        arguments: [
+            ([:], "cello-telemetry-swift/\(CelloTelemetryVersion.string)"),
+            (["User-Agent": "my-app/2.0"], "cello-telemetry-swift/\(CelloTelemetryVersion.string) my-app/2.0"),
+        ] as [([String: String], String)])
+    func userAgent(_ headers: [String: String], _ expected: String) async throws {
+        let service = TestTraceService()
+        try await withTestTraceServer(service) { endpoint in
+            let exporter = try exporter(endpoint, headers: headers)
+            try await exporter.export(SpanFixtures.batch(count: 1))
+        }
+        let metadata = try #require(service.received.first).metadata
+        let values = Array(metadata[stringValues: "user-agent"])
+        #expect(values.count == 1)
+        #expect(values.first == expected)
+    }
+
     @Test("a server that never answers ends the export at the timeout, and the next export goes through")
     func stalledServer() async throws {
         let service = TestTraceService(script: [.stall])

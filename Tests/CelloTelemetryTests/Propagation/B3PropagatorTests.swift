@@ -82,6 +82,42 @@ struct B3PropagatorTests {
         #expect(context.traceID.hexString == Self.trace)
     }
 
+    @Test("b3 {trace}-{span}-d is a sampled debug context, written again as d")
+    func singleDebug() throws {
+        let header = "\(Self.trace)-\(Self.span)-d-\(Self.parent)"
+        let context = try #require(propagator.extract(["b3": header]).spanContext)
+        #expect(context.isSampled && context.isDebug)
+        #expect(propagator.inject(context) == ["b3": "\(Self.trace)-\(Self.span)-d"])
+        let plain = try #require(propagator.extract(["b3": "\(Self.trace)-\(Self.span)-1"]).spanContext)
+        #expect(!plain.isDebug)
+    }
+
+    @Test(
+        "X-B3-Flags: 1 is debug and implies sampled, whatever X-B3-Sampled says",
+        arguments: [nil, "0", "1"] as [String?])
+    func multiDebug(_ sampled: String?) throws {
+        var headers = ["x-b3-traceid": Self.trace, "x-b3-spanid": Self.span, "x-b3-flags": "1"]
+        headers["x-b3-sampled"] = sampled
+        let context = try #require(propagator.extract(headers).spanContext)
+        #expect(context.isSampled && context.isDebug)
+    }
+
+    @Test("a debug context injects x-b3-flags: 1 and no x-b3-sampled in the multi set")
+    func multiDebugInject() throws {
+        let multi = B3Propagator(singleHeader: false)
+        let context = try #require(multi.extract([
+            "x-b3-traceid": Self.trace, "x-b3-spanid": Self.span, "x-b3-flags": "1",
+        ]).spanContext)
+        #expect(multi.inject(context) == ["x-b3-traceid": Self.trace, "x-b3-spanid": Self.span, "x-b3-flags": "1"])
+        #expect(propagator.inject(context)["b3"] == "\(Self.trace)-\(Self.span)-d")
+    }
+
+    @Test("a 64-bit trace id read from b3 is written back as 32 hex digits")
+    func paddedOnInject() throws {
+        let context = try #require(propagator.extract(["b3": "64fe8b2a57d3eff7-\(Self.span)-1"]).spanContext)
+        #expect(propagator.inject(context)["b3"] == "000000000000000064fe8b2a57d3eff7-\(Self.span)-1")
+    }
+
     @Test("inject writes the single header, or the multi set for b3multi")
     func inject() {
         let context = Fixtures.context(sampled: true)

@@ -46,6 +46,49 @@ struct JaegerPropagatorTests {
         #expect(plain["tenant"] == nil && plain["k1"] == "v1")
     }
 
+    @Test(
+        "flags bit 2 is debug, implies sampled and is written back",
+        arguments: [("1", false, "01"), ("3", true, "03"), ("2", true, "03"), ("0", false, "00"), ("03", true, "03")])
+    func debugFlag(_ flags: String, _ debug: Bool, _ written: String) throws {
+        let header = "4bf92f3577b34da6a3ce929d0e0e4736:00f067aa0ba902b7:0:\(flags)"
+        let context = try #require(propagator.extract(["uber-trace-id": header]).spanContext)
+        #expect(context.isDebug == debug)
+        if debug { #expect(context.isSampled) }
+        #expect(propagator.inject(context)["uber-trace-id"] == String(header.dropLast(flags.count)) + written)
+    }
+
+    @Test("a 128-bit trace id is always written with 32 hex digits, leading zeros included")
+    func fullTraceID() throws {
+        let short = try #require(propagator.extract(["uber-trace-id": "a3ce929d0e0e4736:f067aa0ba902b7:0:1"]).spanContext)
+        let written = propagator.inject(short)["uber-trace-id"]
+        #expect(written == "0000000000000000a3ce929d0e0e4736:00f067aa0ba902b7:0:01")
+        let high = SpanContext(traceID: TraceID(hi: 1, lo: 2), spanID: SpanID(value: 3), traceFlags: .sampled)
+        #expect(propagator.inject(high)["uber-trace-id"] == "00000000000000010000000000000002:0000000000000003:0:01")
+    }
+
+    @Test("uberctx- headers are read from repeated header fields too, and only token keys become baggage")
+    func baggageFromFields() throws {
+        let baggage = try #require(propagator.extract(fields: [
+            ("uber-trace-id", "1:2:0:1"), ("Uberctx-User", "alice"), ("uberctx-", "empty-key"), ("uberctx-t", "a"),
+            ("uberctx-a b", "not a token"), ("uberctx-t", "b"),
+        ]).baggage)
+        #expect(baggage.entries.map(\.key) == ["user", "t"])
+        #expect(baggage["t"] == "a,b")
+    }
+
+    @Test("injected uberctx- baggage stays within 64 entries and 8192 bytes, values percent-encoded")
+    func baggageLimits() throws {
+        var baggage = Baggage()
+        for i in 0..<70 { baggage["k\(i)"] = "v" }
+        #expect(propagator.inject(nil, baggage: baggage).count == 64)
+        var large = Baggage()
+        large["big"] = String(repeating: "x", count: 9000)
+        large["ctl"] = "a\u{1}\u{FC}\r\n"
+        let headers = propagator.inject(nil, baggage: large)
+        #expect(headers["uberctx-big"] == nil)
+        #expect(headers["uberctx-ctl"] == "a%01%C3%BC%0D%0A")
+    }
+
     @Test("inject writes uber-trace-id with two-digit flags and uberctx- baggage")
     func inject() {
         var baggage = Baggage()

@@ -35,6 +35,19 @@ struct W3CBaggagePropagatorTests {
         #expect(propagator.extract(headers).baggage == baggage)
     }
 
+    @Test(
+        "properties that break the grammar are dropped and the entry kept, so they are never sent on",
+        arguments: ["k=v;p\u{1}", "k=v;\u{FC}ber", "k=v;a=\"q\"", "k=v;a b"])
+    func badProperties(_ header: String) throws {
+        let baggage = try #require(propagator.extract(["baggage": header]).baggage)
+        #expect(baggage["k"] == "v")
+        #expect(baggage.entries.first?.metadata == nil)
+        #expect(propagator.inject(nil, baggage: baggage)["baggage"] == "k=v")
+        var built = Baggage()
+        built.set(Baggage.Entry(key: "k", value: "v", metadata: "p\r\nx: y"))
+        #expect(propagator.inject(nil, baggage: built)["baggage"] == "k=v")
+    }
+
     @Test("at most 64 members are injected")
     func memberLimit() throws {
         var baggage = Baggage()

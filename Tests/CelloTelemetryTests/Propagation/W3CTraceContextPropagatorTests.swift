@@ -65,6 +65,72 @@ struct W3CTraceContextPropagatorTests {
         #expect(overflow.traceState.isEmpty)
     }
 
+    @Test(
+        "an invalid tracestate is dropped and the traceparent still honoured",
+        arguments: ["@foo=1,bar=2", "foo=1,BAR=2", "foo=\u{7}", "k" + String(repeating: "a", count: 256) + "=1"])
+    func invalidTraceState(_ state: String) throws {
+        let header = "00-\(Self.trace)-\(Self.span)-01"
+        let context = try #require(propagator.extract(["traceparent": header, "tracestate": state]).spanContext)
+        #expect(context.traceID.hexString == Self.trace)
+        #expect(context.traceState.isEmpty)
+        #expect(propagator.inject(context)["tracestate"] == nil)
+    }
+
+    @Test("Level 2 keys with @ and a 256-character key are kept and injected again")
+    func level2Keys() throws {
+        let key256 = "k" + String(repeating: "a", count: 255)
+        let state = "foo@=1,foo@@bar=2,foo@bar@baz=3,\(key256)=4"
+        let context = try #require(propagator.extract([
+            "traceparent": "00-\(Self.trace)-\(Self.span)-01", "tracestate": state,
+        ]).spanContext)
+        #expect(context.traceState.header == state)
+        #expect(propagator.inject(context)["tracestate"] == state)
+    }
+
+    @Test("several tracestate fields are one list, joined in order")
+    func combinedFields() throws {
+        let context = try #require(propagator.extract(fields: [
+            ("traceparent", "00-\(Self.trace)-\(Self.span)-00"), ("tracestate", "foo=1,bar=2"),
+            ("TraceState", "rojo=1,congo=2"), ("tracestate", ""), ("tracestate", "baz=3"),
+        ]).spanContext)
+        #expect(context.traceState.header == "foo=1,bar=2,rojo=1,congo=2,baz=3")
+    }
+
+    @Test(
+        "a duplicated key never costs the whole tracestate",
+        arguments: [
+            [("tracestate", "foo=1,foo=1")], [("tracestate", "foo=1,foo=2")],
+            [("tracestate", "foo=1"), ("tracestate", "foo=2")],
+            [("tracestate", "foo=1,bar=2"), ("tracestate", "foo=1")],
+        ])
+    func duplicateKeys(_ fields: [(String, String)]) throws {
+        let context = try #require(propagator.extract(
+            fields: [("traceparent", "00-\(Self.trace)-\(Self.span)-00")] + fields).spanContext)
+        #expect(context.traceState["foo"] == "1")
+        #expect(context.traceState.members.filter { $0.key == "foo" }.count == 1)
+    }
+
+    @Test("a tracestate over 512 characters is truncated, long members first, never dropped whole")
+    func truncated() throws {
+        let long = "big=" + String(repeating: "x", count: 200)
+        let members = (0..<30).map { "k\($0)=" + String(repeating: "v", count: 12) }
+        let context = try #require(propagator.extract([
+            "traceparent": "00-\(Self.trace)-\(Self.span)-01", "tracestate": ([long] + members).joined(separator: ","),
+        ]).spanContext)
+        let header = try #require(propagator.inject(context)["tracestate"])
+        #expect(header.utf8.count <= 512)
+        #expect(!header.contains("big="))
+        #expect(header.hasPrefix("k0="))
+    }
+
+    @Test("flag bits W3C does not define are never injected")
+    func undefinedFlags() {
+        var context = Fixtures.context(sampled: true)
+        context.traceFlags = TraceFlags(rawValue: 0xFF)
+        context.isDebug = true
+        #expect(propagator.inject(context)["traceparent"] == "00-\(Self.trace)-\(Self.span)-03")
+    }
+
     @Test("inject writes version 00 and tracestate when present")
     func inject() throws {
         let state = try #require(TraceState(header: "ot=th:8"))

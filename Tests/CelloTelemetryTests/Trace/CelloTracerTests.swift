@@ -143,6 +143,32 @@ struct CelloTracerTests {
         #expect(fresh.spanContext.parentSpanID == nil)
     }
 
+    @Test(
+        "a child of a B3 or Jaeger debug parent is debug too and its outgoing call says so again",
+        arguments: [
+            ([Propagation.b3], "b3", "4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-d", "-d"),
+            ([Propagation.jaeger], "uber-trace-id", "4bf92f3577b34da6a3ce929d0e0e4736:00f067aa0ba902b7:0:2", ":03"),
+        ])
+    func debugCarriedOn(_ propagation: [Propagation], _ name: String, _ header: String, _ suffix: String) throws {
+        let (tracer, _) = CelloTracer.testing(
+            sampler: ParentBasedSampler(root: AlwaysOffSampler()), propagation: propagation)
+        var context = ServiceContext.topLevel
+        tracer.extract([name: header], into: &context, using: HeaderExtractor())
+        let server = tracer.startSpan("server", context: context, ofKind: .server)
+        let client = tracer.startSpan("client", context: server.context, ofKind: .client)
+        #expect(server.spanContext.isDebug && client.spanContext.isDebug && client.isRecording)
+        var headers: [String: String] = [:]
+        tracer.inject(client.context, into: &headers, using: HeaderInjector())
+        let sent = try #require(headers[name])
+        #expect(sent.hasPrefix("4bf92f3577b34da6a3ce929d0e0e4736"))
+        #expect(sent.hasSuffix(suffix))
+        client.end()
+        server.end()
+        let root = tracer.startSpan("root", context: .topLevel)
+        #expect(!root.spanContext.isDebug)
+        root.end()
+    }
+
     @Test("the same trace id gets the same decision at every hop")
     func sameDecisionEveryHop() throws {
         let services = (0..<3).map { _ in

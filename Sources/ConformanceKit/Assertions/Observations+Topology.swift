@@ -1,0 +1,58 @@
+/// Per-service views of a run's observations, for the rules that judge each service on its own settings.
+extension Observations {
+    func service(_ name: String) -> ServiceSpec? { scenario.services.first { $0.name == name } }
+
+    /// The services the judge holds to their settings: every one the runner starts (external services are wired
+    /// and configured outside the runner, so their settings are not the scenario's).
+    var judgedServices: [ServiceSpec] { scenario.services.filter { $0.kind != .external } }
+
+    /// The SDK export requests of one service (by its resource `service.name`); nil without a wire view.
+    func sdkRequests(of service: String) -> [HarnessRequest]? {
+        sdkTraceRequests?.filter { $0.serviceNames.contains(service) }
+    }
+
+    /// Requests recorded going into `service` (from an upstream hop or from the traffic).
+    func incoming(_ service: String) -> [RecordedHop] { hops.filter { $0.target == service } }
+
+    /// Requests recorded going out of `service` to its downstreams.
+    func outgoing(_ service: String) -> [RecordedHop] { hops.filter { $0.source == service } }
+
+    /// The spans `service` exported in `trace`.
+    func spans(of service: String, in trace: String) -> [QueriedSpan] {
+        (traces[trace] ?? []).filter { $0.service == service }
+    }
+
+    /// Whether the traffic carries a trace context in, so that the entry service is not the root.
+    var trafficCarriesContext: Bool {
+        scenario.traffic.headers.contains { ["traceparent", "b3", "x-b3-traceid", "uber-trace-id"].contains($0.name) }
+    }
+
+    /// The root's configured sampling rate (the entry service's ratio), when the entry service is the root.
+    var rootSamplingRate: Double? {
+        trafficCarriesContext ? nil : scenario.entryService.settings.samplingRate
+    }
+
+    /// Whether every request is expected to be kept (no ratio below 1 at the root, no unsampled context sent in).
+    var everyRequestKept: Bool {
+        if let rate = scenario.expectations.sampling?.rate ?? rootSamplingRate, rate < 1 { return false }
+        return !trafficCarriesContext
+            || scenario.traffic.headers.allSatisfy { header in
+                guard header.name == "traceparent" else { return true }
+                return header.value.hasSuffix("-01") || header.value.hasSuffix("-03")
+            }
+    }
+
+    /// The edges (caller, callee) reachable from the entry service, breadth first.
+    var reachableEdges: [(from: String, to: String)] {
+        var edges: [(from: String, to: String)] = []
+        for name in reachableServices {
+            for next in service(name)?.downstream ?? [] { edges.append((name, next)) }
+        }
+        return edges
+    }
+
+    /// Traces that hold a span of the entry service: the requests that were kept.
+    var keptTraces: [String: [QueriedSpan]] {
+        traces.filter { $0.value.contains { $0.service == scenario.entryService.name } }
+    }
+}
