@@ -48,12 +48,11 @@ public struct TraceState: Sendable, Hashable, CustomStringConvertible {
     ///
     /// Returns nil when the list is invalid, that is a member breaks the grammar or there are more than 32
     /// members: the caller then propagates no tracestate but keeps the traceparent. A repeated key is not a
-    /// reason to drop the list (docs/cello-telemetry.md section 2): the left-most, most recent member is kept and
-    /// the later ones are dropped. A list longer than 512 characters is truncated (long members first, then from
-    /// the right).
+    /// reason to drop the list (docs/cello-telemetry.md section 2): the list is kept as it came, since the members
+    /// are not ours to delete; lookups see the left-most, most recent one, and ``set(_:forKey:)`` replaces them all.
+    /// A list longer than 512 characters is truncated (long members first, then from the right).
     public init?(header: some StringProtocol) {
         var members: [Member] = []
-        var seen = Set<String>()
         var count = 0
         for rawMember in Array(header.utf8).split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false) {
             let member = Self.trimOWS(rawMember)
@@ -63,9 +62,8 @@ public struct TraceState: Sendable, Hashable, CustomStringConvertible {
             let key = member[..<eq]
             let value = member[(eq + 1)...]
             guard Self.isValidKey(key), Self.isValidValue(value) else { return nil }
-            let keyString = String(decoding: key, as: UTF8.self)
-            guard seen.insert(keyString).inserted else { continue }
-            members.append(Member(key: keyString, value: String(decoding: value, as: UTF8.self)))
+            members.append(
+                Member(key: String(decoding: key, as: UTF8.self), value: String(decoding: value, as: UTF8.self)))
         }
         self.members = members
         truncateToMaxLength()
@@ -112,8 +110,11 @@ public struct TraceState: Sendable, Hashable, CustomStringConvertible {
     /// Truncation of https://www.w3.org/TR/trace-context-2/#tracestate-limits: drop members over 128 characters
     /// from the right, then the right-most members, until the header fits in 512 characters.
     mutating func truncateToMaxLength() {
+        func isLong(_ member: Member) -> Bool {
+            member.key.utf8.count + 1 + member.value.utf8.count > Self.longMemberLength
+        }
         while headerLength > Self.maxHeaderLength {
-            if let long = members.lastIndex(where: { $0.key.utf8.count + 1 + $0.value.utf8.count > Self.longMemberLength }) {
+            if let long = members.lastIndex(where: isLong) {
                 members.remove(at: long)
             } else {
                 members.removeLast()

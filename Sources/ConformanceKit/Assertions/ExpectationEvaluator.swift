@@ -14,9 +14,19 @@ enum ExpectationEvaluator {
     static func evaluate(_ observed: Observations) -> [ExpectationResult] {
         let expectations = observed.scenario.expectations
         var results: [ExpectationResult] = []
+        // Defaults that judge received spans or exports, where the scenario means nothing to arrive.
+        let spanRules: Set<String> = ["sharedTrace", "spanKinds", "resource", "exportOnce", "wire", "batching"]
+        let explicit: Set<String> = [
+            expectations.sharedTrace == nil ? nil : "sharedTrace", expectations.wire == nil ? nil : "wire",
+            expectations.batching == nil ? nil : "batching",
+        ].compactMap { $0 }.reduce(into: []) { $0.insert($1) }
         func add(_ id: String, _ judge: () -> ExpectationResult?) {
             if let off = expectations.off[id], off.services.isEmpty {
                 results.append(ExpectationResult(id: id, status: .off, summary: "turned off: \(off.reason)"))
+                return
+            }
+            if let reason = observed.nothingStoredReason, spanRules.contains(id), !explicit.contains(id) {
+                results.append(ExpectationResult(id: id, status: .notApplicable, summary: reason))
                 return
             }
             if let result = judge() { results.append(result) }

@@ -56,3 +56,27 @@ extension Observations {
         traces.filter { $0.value.contains { $0.service == scenario.entryService.name } }
     }
 }
+
+extension Observations {
+    /// Why no span can have been stored in this run, when that is so by design: the collector is down, or every
+    /// trace export met a fault that answers without storing. Rules that judge received spans are then not
+    /// applicable by default (an explicit expectation is still judged).
+    var nothingStoredReason: String? {
+        if scenario.collector.down { return "the collector is down in this scenario, so nothing can arrive" }
+        guard let requests = traceRequests, !requests.isEmpty, spans.isEmpty else { return nil }
+        let storing: Set<String> = ["delay", "partial"]
+        if requests.allSatisfy({ $0.fault.map { !storing.contains($0) } ?? false }) {
+            return "every export request met a fault of the scenario's plan, so no span was stored"
+        }
+        return nil
+    }
+}
+
+extension Observations {
+    /// Services some of whose trace exports met a fault that stores nothing (stall, status, close, ...): their
+    /// spans may be missing by design, so the rules about complete traces do not count them as lost.
+    var faultedServices: Set<String> {
+        let storing: Set<String> = ["delay", "partial"]
+        return Set((traceRequests ?? []).filter { $0.fault.map { !storing.contains($0) } ?? false }.flatMap(\.serviceNames))
+    }
+}

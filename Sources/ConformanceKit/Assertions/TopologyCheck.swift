@@ -5,7 +5,11 @@
 enum TopologyCheck {
     static func evaluate(_ observed: Observations) -> ExpectationResult {
         let entry = observed.scenario.entryService.name
-        let edges = observed.reachableEdges.filter { observed.service($0.to)?.kind != .external }
+        // Edges into or out of a service whose exports fault by design cannot be judged from the spans.
+        let faulted = observed.faultedServices
+        let edges = observed.reachableEdges.filter {
+            observed.service($0.to)?.kind != .external && !faulted.contains($0.from) && !faulted.contains($0.to)
+        }
         var failures: [String] = []
         let kept = observed.keptTraces
         let roots = observed.roots

@@ -6,7 +6,12 @@ enum WireCheck {
             return observed.wireNotApplicable("wire")
         }
         var failures: [String] = []
-        if requests.isEmpty { failures.append("no export request arrived") }
+        if requests.isEmpty {
+            guard observed.everyRequestKept else {
+                return ExpectationResult(id: "wire", status: .notApplicable, summary: "no export request arrived (nothing was sampled)")
+            }
+            failures.append("no export request arrived")
+        }
         if let proto = expectation.exportProtocol {
             for request in requests where request.exportProtocol != proto {
                 failures.append("export request #\(request.id) used \(request.exportProtocol), expected \(proto)")
