@@ -57,9 +57,13 @@ enum AttributeCheck {
             if let minimum = rule.minimum, number < minimum { return "\(name) is \(value), below the minimum \(minimum)" }
             if let maximum = rule.maximum, number > maximum { return "\(name) is \(value), above the maximum \(maximum)" }
             if let unit = rule.spanDuration {
+                // Off by more than the tolerance plus 5 ms of scheduling jitter between the two clocks' readings,
+                // or by a factor of 100 either way (a unit mistake, visible even on a sub-millisecond span).
                 let own = Double(span.endNanos &- span.startNanos) / unit.nanoseconds
-                let slack = max(own * rule.tolerance, 1e6 / unit.nanoseconds)
-                if abs(number - own) > slack {
+                let slack = own * rule.tolerance + 5e6 / unit.nanoseconds
+                let ratio = number / max(own, 1e-12)
+                let unitMistake = own * unit.nanoseconds >= 50_000 && (ratio > 100 || ratio < 0.01)
+                if abs(number - own) > slack || unitMistake {
                     return "\(name) is \(value) \(unit.rawValue), but the span itself lasted \(ExportTimeoutCheck.format(own)) "
                         + "\(unit.rawValue) (off by \(ExportTimeoutCheck.format(number / max(own, 1e-9)))x)"
                 }

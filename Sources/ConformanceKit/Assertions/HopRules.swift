@@ -85,8 +85,9 @@ enum HopRules {
         guard let sent = CarriedContext.first(hop, formats) else { return [] }
         var problems: [Problem] = []
         let received = observed.incoming(sender.name)
-        let matching = received.first { CarriedContext.first($0, CarriedContext.allFormats)?.traceID == sent.traceID }
-        let upstreamContexts = received.compactMap { CarriedContext.first($0, CarriedContext.allFormats) }
+        // What the sender could extract: its own formats (a context in another format is not its to continue).
+        let matching = received.first { CarriedContext.first($0, formats)?.traceID == sent.traceID }
+        let upstreamContexts = received.compactMap { CarriedContext.first($0, formats) }
         let receivedText = { (hop: RecordedHop?) in hop.map { " (received " + $0.contextText + ")" } ?? "" }
         if matching == nil, let cut = upstreamContexts.first(where: { $0.traceID.suffix(16) == sent.traceID.suffix(16) }) {
             problems.append(Problem(
@@ -99,7 +100,7 @@ enum HopRules {
                 text: "sent trace id \(sent.traceID), which no request into \(sender.name) carried: "
                     + "\(sender.name) started a new trace id instead of continuing its parent's" + receivedText(received.first)))
         }
-        if let matching, let parent = CarriedContext.first(matching, CarriedContext.allFormats) {
+        if let matching, let parent = CarriedContext.first(matching, formats) {
             problems += inherited(sent: sent, hop: hop, parent: parent, parentHop: matching, sender: sender, formats: formats)
         }
         problems += againstSpans(sent, hop: hop, sender: sender.name, observed)

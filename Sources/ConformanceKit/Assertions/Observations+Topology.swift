@@ -1,3 +1,5 @@
+import Foundation
+
 /// Per-service views of a run's observations, for the rules that judge each service on its own settings.
 extension Observations {
     func service(_ name: String) -> ServiceSpec? { scenario.services.first { $0.name == name } }
@@ -23,8 +25,14 @@ extension Observations {
     }
 
     /// Whether the traffic carries a trace context in, so that the entry service is not the root.
-    var trafficCarriesContext: Bool {
-        scenario.traffic.headers.contains { ["traceparent", "b3", "x-b3-traceid", "uber-trace-id"].contains($0.name) }
+    var trafficCarriesContext: Bool { trafficContext != nil }
+
+    /// The context the traffic carries in, as the entry service reads it (a sample with its placeholders filled).
+    var trafficContext: CarriedContext? {
+        guard !scenario.traffic.headers.isEmpty else { return nil }
+        let sample = TrafficDriver.fill(scenario.traffic.headers).map { (name: $0.name, value: $0.value) }
+        let hop = RecordedHop(source: "traffic", target: scenario.entryService.name, method: "", path: "", headers: sample, time: .distantPast)
+        return CarriedContext.first(hop, formats(of: scenario.entryService.name))
     }
 
     /// The root's configured sampling rate (the entry service's ratio), when the entry service is the root.
@@ -35,11 +43,7 @@ extension Observations {
     /// Whether every request is expected to be kept (no ratio below 1 at the root, no unsampled context sent in).
     var everyRequestKept: Bool {
         if let rate = scenario.expectations.sampling?.rate ?? rootSamplingRate, rate < 1 { return false }
-        return !trafficCarriesContext
-            || scenario.traffic.headers.allSatisfy { header in
-                guard header.name == "traceparent" else { return true }
-                return header.value.hasSuffix("-01") || header.value.hasSuffix("-03")
-            }
+        return trafficContext.map { $0.sampled == true } ?? true
     }
 
     /// The edges (caller, callee) reachable from the entry service, breadth first.
@@ -78,5 +82,15 @@ extension Observations {
     var faultedServices: Set<String> {
         let storing: Set<String> = ["delay", "partial"]
         return Set((traceRequests ?? []).filter { $0.fault.map { !storing.contains($0) } ?? false }.flatMap(\.serviceNames))
+    }
+}
+
+extension Observations {
+    /// The formats `service` injects and extracts: the `propagation` expectation's format when the scenario sets
+    /// one, else the service's configured formats (every known format for a service the runner did not configure).
+    func formats(of service: String) -> [PropagationFormat] {
+        if let format = scenario.expectations.propagation?.format { return [format] }
+        guard let spec = self.service(service), spec.kind != .external else { return CarriedContext.allFormats }
+        return spec.settings.propagation
     }
 }

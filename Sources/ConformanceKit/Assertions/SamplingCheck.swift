@@ -68,7 +68,7 @@ enum SamplingCheck {
             }
         }
         for hop in observed.outgoing(entry) {
-            guard let sent = CarriedContext.first(hop, CarriedContext.allFormats), let sampled = sent.sampled,
+            guard let sent = CarriedContext.first(hop, observed.formats(of: entry)), let sampled = sent.sampled,
                 sampled != keep(sent.traceID)
             else { continue }
             wrong += 1
@@ -99,7 +99,7 @@ enum SamplingCheck {
         var count = 0
         for service in observed.judgedServices {
             for hop in observed.incoming(service.name) {
-                guard let context = CarriedContext.first(hop, CarriedContext.allFormats), let sampled = context.sampled,
+                guard let context = CarriedContext.first(hop, observed.formats(of: service.name)), let sampled = context.sampled,
                     !sampled
                 else { continue }
                 let recorded = observed.spans(of: service.name, in: context.traceID)

@@ -7,7 +7,7 @@ enum SpanKindCheck {
         var checked = 0
         for service in observed.judgedServices {
             for hop in observed.incoming(service.name) {
-                let context = CarriedContext.first(hop, CarriedContext.allFormats)
+                let context = CarriedContext.first(hop, observed.formats(of: service.name))
                 let candidates: [QueriedSpan]
                 if let context {
                     candidates = observed.spans(of: service.name, in: context.traceID).filter { $0.parentSpanID == context.spanID }
@@ -24,7 +24,7 @@ enum SpanKindCheck {
                 }
             }
             for hop in observed.outgoing(service.name) {
-                guard let context = CarriedContext.first(hop, CarriedContext.allFormats) else { continue }
+                guard let context = CarriedContext.first(hop, observed.formats(of: service.name)) else { continue }
                 for span in observed.spans(of: service.name, in: context.traceID) where span.spanID == context.spanID {
                     checked += 1
                     if span.kind != 3 {

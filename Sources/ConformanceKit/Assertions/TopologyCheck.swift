@@ -18,7 +18,7 @@ enum TopologyCheck {
         }
         // Traces started below the root: a hop that ignored its parent (and was not told sampled=0).
         let unsampled = Set(observed.hops.compactMap { hop -> String? in
-            guard let context = CarriedContext.first(hop, CarriedContext.allFormats), context.sampled == false else { return nil }
+            guard let context = CarriedContext.first(hop, observed.formats(of: hop.target)), context.sampled == false else { return nil }
             return context.traceID
         })
         let restarted = observed.traces.filter { !kept.keys.contains($0.key) && !unsampled.contains($0.key) }

@@ -153,7 +153,7 @@ extension ScenarioLoader {
                     rule.spanDuration = AttributeRule.DurationUnit(
                         rawValue: try unit.choice(AttributeRule.DurationUnit.allCases.map(\.rawValue)))
                 }
-                rule.tolerance = try ruleFields["tolerance"]?.double(min: 0, max: 10) ?? 0.1
+                rule.tolerance = try ruleFields["tolerance"]?.double(min: 0, max: 10) ?? 0.25
                 if (rule.minimum != nil || rule.maximum != nil || rule.spanDuration != nil), !["int", "double"].contains(rule.type) {
                     throw item.error(.invalidValue, "min, max and spanDuration need type int or double, got \(rule.type)")
                 }

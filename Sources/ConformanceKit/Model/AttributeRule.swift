@@ -12,8 +12,9 @@ public struct AttributeRule: Sendable, Hashable {
     public var pattern: String? = nil
     /// The value is the span's own duration in this unit (`ms`, `s`, `us`, `ns`), within `tolerance`.
     public var spanDuration: DurationUnit? = nil
-    /// Relative tolerance of `spanDuration` (0.1 = 10%), plus an absolute slack of 1 ms.
-    public var tolerance: Double = 0.1
+    /// Relative tolerance of `spanDuration` (0.25 = 25%), plus an absolute slack of 5 ms; a factor of 100 either
+    /// way always fails (a unit mistake).
+    public var tolerance: Double = 0.25
 
     /// Units a duration attribute can be stated in.
     public enum DurationUnit: String, Sendable, Hashable, CaseIterable {
