@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Installs what cello-telemetry needs on a fresh Debian machine, skipping what is already there:
 #   - Debian packages: libnghttp2-dev pkg-config (the fake collector's HTTP/2 stack), protobuf-compiler
-#     (scripts/generate-otlp.sh), python3-venv, zlib1g-dev, curl;
+#     (scripts/generate-otlp.sh), python3-venv, zlib1g-dev, curl, chromium (the HTML report's browser test, run
+#     headless);
 #   - the Python peers' venv at Conformance/peers/python/.venv, from the pinned requirements.txt
 #     (remade only when requirements.txt changes).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 
-packages=(libnghttp2-dev pkg-config protobuf-compiler python3-venv zlib1g-dev curl)
+packages=(libnghttp2-dev pkg-config protobuf-compiler python3-venv zlib1g-dev curl chromium)
 missing=()
 for package in "${packages[@]}"; do
     dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")

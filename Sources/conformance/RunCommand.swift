@@ -2,7 +2,7 @@ import ArgumentParser
 import ConformanceKit
 import Foundation
 
-/// `conformance run [PATH...] [--filter NAME] [--report text|json|junit] [--output FILE]`.
+/// `conformance run [PATH...] [--filter NAME] [--report text|json|junit|html] [--output FILE]`.
 struct RunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run", abstract: "Runs scenarios (default: every file under Conformance/scenarios/).")
@@ -13,7 +13,7 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Only scenarios whose name contains this text.")
     var filter: String?
 
-    @Option(help: "text, json or junit.")
+    @Option(help: "text, json, junit or html (one self-contained page; give --output FILE).")
     var report: String = "text"
 
     @Option(help: "Write the report to this file instead of stdout.")
@@ -32,8 +32,8 @@ struct RunCommand: AsyncParsableCommand {
     var collectorHealthURL: String?
 
     func run() async throws {
-        guard ["text", "json", "junit"].contains(report) else {
-            throw failBadInput("--report must be text, json or junit, got '\(report)'")
+        guard ["text", "json", "junit", "html"].contains(report) else {
+            throw failBadInput("--report must be text, json, junit or html, got '\(report)'")
         }
         var options = RunnerOptions()
         switch backend {
@@ -73,6 +73,7 @@ struct RunCommand: AsyncParsableCommand {
         switch report {
         case "json": text = JSONReporter.render(results)
         case "junit": text = JUnitReporter.render(results)
+        case "html": text = HTMLReporter().render(results)
         default: text = TextReporter(colour: output == nil && standardOutputIsTerminal).render(results)
         }
         do {

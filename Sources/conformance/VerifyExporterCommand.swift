@@ -2,7 +2,8 @@ import ArgumentParser
 import ConformanceKit
 import Foundation
 
-/// `conformance verify-exporter [--protocol ...] [--batch-size N] [--timeout-ms N] -- COMMAND...`.
+/// `conformance verify-exporter [--protocol ...] [--batch-size N] [--timeout-ms N] [--header NAME=VALUE]...
+/// [--compression gzip|none] [--timeout-tolerance-ms N] [--no-stall-probe] -- COMMAND...`.
 struct VerifyExporterCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify-exporter",
@@ -20,7 +21,19 @@ struct VerifyExporterCommand: AsyncParsableCommand {
     @Option(help: "Allowed difference between grpc-timeout and --timeout-ms.")
     var toleranceMs: Int = 100
 
-    @Option(help: "text or json.")
+    @Option(help: "Allowed difference between when the exporter gives up on the stalled export (measured at the collector) and --timeout-ms.")
+    var timeoutToleranceMs: Int = 250
+
+    @Flag(help: "Do not stall the second export (the probe of the timeout measured at the collector).")
+    var noStallProbe = false
+
+    @Option(name: .customLong("header"), help: "NAME=VALUE, repeatable: passed as OTEL_EXPORTER_OTLP_HEADERS; every export request must carry it.")
+    var headers: [String] = []
+
+    @Option(help: "gzip or none: passed as OTEL_EXPORTER_OTLP_COMPRESSION; every export request must use it.")
+    var compression: String?
+
+    @Option(help: "text, json or html (one self-contained page; give --output FILE).")
     var report: String = "text"
 
     @Option(help: "Write the report to this file instead of stdout.")
@@ -30,17 +43,19 @@ struct VerifyExporterCommand: AsyncParsableCommand {
     var command: [String] = []
 
     func run() async throws {
-        guard ["grpc", "http/protobuf", "http/json"].contains(exportProtocol) else {
-            throw failBadInput("--protocol must be grpc, http/protobuf or http/json, got '\(exportProtocol)'")
-        }
-        guard batchSize >= 1 else { throw failBadInput("--batch-size must be at least 1, got \(batchSize)") }
-        guard (1...600_000).contains(timeoutMs) else {
-            throw failBadInput("--timeout-ms must be within 1...600000, got \(timeoutMs)")
-        }
-        guard ["text", "json"].contains(report) else { throw failBadInput("--report must be text or json") }
-        guard !command.isEmpty else { throw failBadInput("give the command to run after --") }
         var verifier = ExporterVerifier(exportProtocol: exportProtocol, batchSize: batchSize, timeoutMs: timeoutMs)
         verifier.toleranceMs = toleranceMs
+        verifier.timeoutToleranceMs = timeoutToleranceMs
+        verifier.stallProbe = !noStallProbe
+        verifier.compression = compression
+        do {
+            verifier.headers = try headers.map { text throws(ExporterOptionError) in try ExporterHeader.parse(text) }
+            try verifier.validate()
+        } catch {
+            throw failBadInput(error.message)
+        }
+        guard ["text", "json", "html"].contains(report) else { throw failBadInput("--report must be text, json or html") }
+        guard !command.isEmpty else { throw failBadInput("give the command to run after --") }
         let verification: ExporterVerification
         do {
             verification = try await verifier.verify(command: command)
@@ -49,6 +64,8 @@ struct VerifyExporterCommand: AsyncParsableCommand {
         }
         let text = report == "json"
             ? VerificationReporter.json(verification)
+            : report == "html"
+            ? VerificationHTMLReporter.render(verification)
             : VerificationReporter.text(verification, colour: output == nil && standardOutputIsTerminal)
         do {
             try emit(text, to: output)

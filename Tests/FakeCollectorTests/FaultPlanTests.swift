@@ -29,6 +29,26 @@ struct FaultPlanTests {
         #expect(try FaultPlan.parse("") == .none)
     }
 
+    @Test("parses after, and the harness JSON carries it back (omitted when unset)")
+    func after() throws {
+        let plan = try FaultPlan.parse("http:\n  - action: stall\n    count: 1\n    after: 1\n")
+        #expect(plan.http == [FaultRule(action: .stall, count: 1, after: 1)])
+        let json = String(decoding: plan.jsonBytes(), as: UTF8.self)
+        #expect(json == #"{"grpc":[],"http":[{"action":"stall","after":1,"count":1}]}"#)
+        #expect(!String(decoding: FaultPlan(http: [FaultRule(action: .stall)]).jsonBytes(), as: UTF8.self).contains("after"))
+    }
+
+    @Test("refuses a negative after, naming the receiver and action")
+    func negativeAfter() {
+        do {
+            _ = try FaultPlan.parse("http: [{action: stall, after: -1}]")
+            Issue.record("a negative after was accepted")
+        } catch {
+            #expect(error.code == .invalidFaultPlan)
+            #expect(error.message.contains("http stall: after must be >= 0"), "\(error.message)")
+        }
+    }
+
     @Test("rejects unknown actions and missing parameters with invalidFaultPlan", arguments: [
         "grpc: [{action: explode}]",
         "grpc: [{action: status}]",

@@ -25,6 +25,26 @@ struct FaultSelectorTests {
         #expect((200...400).contains(hits))
     }
 
+    @Test("after: N lets the first N requests through without using up the count")
+    func after() {
+        let selector = FaultSelector(plan: FaultPlan(http: [FaultRule(action: .stall, count: 1, after: 2)]))
+        #expect(selector.next(for: .grpc) == nil)  // another receiver's requests do not count
+        #expect(selector.next(for: .http) == nil)
+        #expect(selector.next(for: .http) == nil)
+        #expect(selector.next(for: .http)?.action == .stall)
+        #expect(selector.next(for: .http) == nil)
+    }
+
+    @Test("after: N counts only the requests that reach the rule (an earlier rule's are not seen)")
+    func afterBehindAnotherRule() {
+        let plan = FaultPlan(grpc: [FaultRule(action: .close, count: 1), FaultRule(action: .stall, after: 1)])
+        let selector = FaultSelector(plan: plan)
+        #expect(selector.next(for: .grpc)?.action == .close)
+        #expect(selector.next(for: .grpc) == nil)  // the first the stall rule sees
+        #expect(selector.next(for: .grpc)?.action == .stall)
+        #expect(selector.next(for: .grpc)?.action == .stall)
+    }
+
     @Test("a new plan restarts the counts")
     func replace() {
         let selector = FaultSelector(plan: FaultPlan(grpc: [FaultRule(action: .close, count: 1)]))

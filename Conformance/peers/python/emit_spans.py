@@ -4,7 +4,11 @@ The exporter is built the way an application would build it (no arguments, every
 so `conformance verify-exporter -- python emit_spans.py` judges the SDK's own reading of the variables,
 quirks included (docs/cello-telemetry.md section 7, verify-exporter).
 
-    python emit_spans.py [--traces N] [--spans-per-trace M]
+    python emit_spans.py [--traces N] [--spans-per-trace M] [--timeout-as-milliseconds]
+
+The SDK (1.45.2) reads OTEL_EXPORTER_OTLP_TIMEOUT as seconds, where the specification says milliseconds; by
+default that is left as it is, so verify-exporter sees it. `--timeout-as-milliseconds` works around it: the
+variable is read as milliseconds and handed to the exporter in seconds, the way a fixed SDK would behave.
 """
 
 import argparse
@@ -16,7 +20,7 @@ from opentelemetry.sdk.trace.export import BatchSpanProcessor
 from opentelemetry.trace import SpanKind
 
 
-def make_exporter():
+def make_exporter(timeout_as_milliseconds=False):
     protocol = os.environ.get("OTEL_EXPORTER_OTLP_PROTOCOL", "grpc")
     if protocol == "grpc":
         from opentelemetry.exporter.otlp.proto.grpc.trace_exporter import OTLPSpanExporter
@@ -25,6 +29,10 @@ def make_exporter():
     else:
         print(f"emit_spans.py: OTEL_EXPORTER_OTLP_PROTOCOL={protocol!r} is not supported by the Python SDK", file=sys.stderr)
         sys.exit(2)
+    if timeout_as_milliseconds:
+        raw = os.environ.get("OTEL_EXPORTER_OTLP_TRACES_TIMEOUT") or os.environ.get("OTEL_EXPORTER_OTLP_TIMEOUT")
+        if raw:
+            return OTLPSpanExporter(timeout=float(raw) / 1000)
     return OTLPSpanExporter()
 
 
@@ -32,9 +40,14 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--traces", type=int, default=10)
     parser.add_argument("--spans-per-trace", type=int, default=3)
+    parser.add_argument(
+        "--timeout-as-milliseconds",
+        action="store_true",
+        help="read OTEL_EXPORTER_OTLP_TIMEOUT as milliseconds (works around the SDK reading it as seconds)",
+    )
     args = parser.parse_args()
     provider = TracerProvider()
-    provider.add_span_processor(BatchSpanProcessor(make_exporter()))
+    provider.add_span_processor(BatchSpanProcessor(make_exporter(args.timeout_as_milliseconds)))
     tracer = provider.get_tracer("cello-conformance-emit-spans")
     for index in range(args.traces):
         with tracer.start_as_current_span("GET /api/items", kind=SpanKind.SERVER) as root:

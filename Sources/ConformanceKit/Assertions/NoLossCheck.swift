@@ -2,10 +2,16 @@
 /// under retry faults and at shutdown. docs/cello-telemetry.md section 4.
 enum NoLossCheck {
     static func evaluate(_ expectation: NoLossExpectation, _ observed: Observations) -> ExpectationResult {
-        // In a sampled scenario only the kept traces are owed: each of them complete.
-        let requests = observed.everyRequestKept ? observed.traffic.outcomes.count : observed.keptTraces.count
+        // In a sampled scenario only the kept traces are owed: each of them complete. A trace the entry service sent
+        // on sampled is kept even when the entry's own spans were lost (else losing them would hide the loss).
+        let entry = observed.scenario.entryService.name
+        let sentSampled = Set(observed.outgoing(entry).compactMap { hop in
+            CarriedContext.first(hop, CarriedContext.allFormats).flatMap { $0.sampled == true ? $0.traceID : nil }
+        })
+        let keptTraces = observed.traces.filter { observed.keptTraces[$0.key] != nil || sentSampled.contains($0.key) }
+        let requests = observed.everyRequestKept ? observed.traffic.outcomes.count : keptTraces.count
         let expected = requests * expectation.spansPerRequest
-        let pool = observed.everyRequestKept ? observed.spans : observed.keptTraces.values.flatMap { $0 }
+        let pool = observed.everyRequestKept ? observed.spans : keptTraces.values.flatMap { $0 }
         let received = Set(pool.map { $0.traceID + $0.spanID }).count
         var failures: [String] = []
         if received < expected {
@@ -14,7 +20,7 @@ enum NoLossCheck {
             failures.append("received \(received) spans, expected \(expected): extra spans were exported")
         }
         if !observed.everyRequestKept {
-            for (trace, spans) in observed.keptTraces.sorted(by: { $0.key < $1.key }) where spans.count < expectation.spansPerRequest {
+            for (trace, spans) in keptTraces.sorted(by: { $0.key < $1.key }) where spans.count < expectation.spansPerRequest {
                 failures.append("kept trace \(trace) is incomplete: \(spans.count) of \(expectation.spansPerRequest) spans")
                 break
             }

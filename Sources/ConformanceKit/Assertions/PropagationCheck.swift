@@ -6,7 +6,9 @@
 /// docs/cello-telemetry.md sections 2 (formats, Level 2 tracestate rules) and 7 (propagation).
 enum PropagationCheck {
     static func evaluate(_ expectation: PropagationExpectation?, _ observed: Observations) -> ExpectationResult {
-        let senders = observed.judgedServices.filter { !$0.downstream.isEmpty }
+        let senders = observed.judgedServices.filter {
+            !$0.downstream.isEmpty && observed.scenario.expectations.switchedOff("propagation", service: $0.name) == nil
+        }
         let sent = observed.hops.filter { hop in senders.contains { $0.name == hop.source } }
         guard !senders.isEmpty else {
             return ExpectationResult(

@@ -97,12 +97,29 @@ enum SamplingCheck {
     static func followsParent(_ observed: Observations) -> [String] {
         var failures: [String] = []
         var count = 0
+        var dropped = 0
+        let faulted = observed.faultedServices
+        let entry = observed.scenario.entryService.name
         for service in observed.judgedServices {
+            // A service that exported nothing at all (or only traces of its own) is a loss or a restarted trace,
+            // which other rules name; here only its decisions count.
+            let continues = observed.spans.contains { span in
+                span.service == service.name && observed.traces[span.traceID]?.contains { $0.service == entry } == true
+            }
             for hop in observed.incoming(service.name) {
-                guard let context = CarriedContext.first(hop, observed.formats(of: service.name)), let sampled = context.sampled,
-                    !sampled
+                guard let context = CarriedContext.first(hop, observed.formats(of: service.name)), let sampled = context.sampled
                 else { continue }
                 let recorded = observed.spans(of: service.name, in: context.traceID)
+                if sampled {
+                    guard recorded.isEmpty, continues, !faulted.contains(service.name) else { continue }
+                    dropped += 1
+                    if dropped <= 3 {
+                        failures.append(
+                            "\(service.name) recorded nothing for trace \(context.traceID) although \(hop.source) sent sampled=1: "
+                                + "\(service.name) dropped a sampled trace (or lost its spans)")
+                    }
+                    continue
+                }
                 guard !recorded.isEmpty else { continue }
                 count += 1
                 if count <= 3 {
@@ -113,6 +130,7 @@ enum SamplingCheck {
             }
         }
         if count > 3 { failures.append("\(count) unsampled requests in all were recorded") }
+        if dropped > 3 { failures.append("\(dropped) sampled requests in all were not recorded") }
         return failures
     }
 

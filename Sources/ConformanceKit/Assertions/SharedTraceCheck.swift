@@ -5,10 +5,15 @@ enum SharedTraceCheck {
         let chain = expectation.chain
         let traces = observed.traces
         var failures: [String] = []
-        let roots = observed.spans.filter { $0.matches(chain[0]) && $0.parentSpanID == nil }
+        // The root has no parent, or (with the context carried in by the traffic) a parent that no service exported.
+        let exported = Set(observed.spans.map(\.spanID))
+        let roots = observed.spans.filter { span in
+            span.matches(chain[0])
+                && (span.parentSpanID == nil || (observed.trafficCarriesContext && !exported.contains(span.parentSpanID!)))
+        }
         let rootTraces = Set(roots.map(\.traceID))
         if roots.isEmpty { failures.append("no root span '\(chain[0])' was received") }
-        if observed.scenario.expectations.sampling == nil, roots.count != observed.traffic.outcomes.count {
+        if observed.everyRequestKept, roots.count != observed.traffic.outcomes.count {
             failures.append("\(observed.traffic.outcomes.count) requests sent but \(roots.count) root '\(chain[0])' spans received")
         }
         var example: [String] = []

@@ -2,8 +2,14 @@
 /// docs/cello-telemetry.md section 6 (wire checks). Needs the wire view.
 enum WireCheck {
     static func evaluate(_ expectation: WireExpectation, _ observed: Observations) -> ExpectationResult {
-        guard let requests = observed.sdkTraceRequests, let findings = observed.findings else {
+        guard var requests = observed.sdkTraceRequests, var findings = observed.findings else {
             return observed.wireNotApplicable("wire")
+        }
+        // `services: [B]` judges B's export requests and their findings (a finding tied to no request stays).
+        if !expectation.services.isEmpty {
+            requests = requests.filter { !Set($0.serviceNames).isDisjoint(with: expectation.services) }
+            let ids = Set(requests.map(\.id))
+            findings = findings.filter { $0.requestId.map(ids.contains) ?? true }
         }
         var failures: [String] = []
         if requests.isEmpty {

@@ -3,6 +3,8 @@ import Yams
 /// Parsing of the `expectations` section of a scenario file (docs/cello-telemetry.md section 7).
 extension ScenarioLoader {
     static let expectationKeys = ExpectationEvaluator.ruleIDs
+    /// Rules that judge each service on its own, so `off` can name the services it is off for.
+    static let perServiceRules = ["propagation", "batching", "exportTimeout", "wire"] + ExportSettingsCheck.ruleIDs
 
     static func parseExpectations(_ value: YAMLValue, services: [ServiceSpec]) throws(ScenarioError) -> Expectations {
         var keys = try value.mapping(allowed: expectationKeys)
@@ -17,6 +19,12 @@ extension ScenarioLoader {
                 throw item.error(.missingKey, "'\(key): {off: true}' needs a 'reason' (the report prints it)")
             }
             let scope = try fields["services"].map { value throws(ScenarioError) in try parseServiceNames(value, services: services) } ?? []
+            if !scope.isEmpty, !perServiceRules.contains(key) {
+                throw fields["services"]!.error(
+                    .invalidValue,
+                    "'\(key)' judges the scenario as a whole; it is turned off for all services or none "
+                        + "(per service: \(perServiceRules.joined(separator: ", ")))")
+            }
             result.off[key] = RuleSwitch(reason: reason, services: scope)
             keys[key] = nil
         }

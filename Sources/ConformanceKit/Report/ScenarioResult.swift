@@ -16,11 +16,15 @@ public struct ScenarioResult: Sendable, Hashable {
     public var requestsSent: Int
     public var requestsSucceeded: Int
     public var backend: String
+    /// The scenario's services as configured (name, kind, downstream, settings), for the HTML report's topology;
+    /// nil for a result not built from a scenario.
+    public var topology: [ServiceOverview]?
 
     public init(
         name: String, file: String, description: String, error: String? = nil, durationSeconds: Double = 0,
         expectations: [ExpectationResult] = [], spans: [QueriedSpan] = [], services: [ServiceRun] = [],
-        requestsSent: Int = 0, requestsSucceeded: Int = 0, backend: String = "fake-collector"
+        requestsSent: Int = 0, requestsSucceeded: Int = 0, backend: String = "fake-collector",
+        topology: [ServiceOverview]? = nil
     ) {
         self.name = name
         self.file = file
@@ -33,6 +37,7 @@ public struct ScenarioResult: Sendable, Hashable {
         self.requestsSent = requestsSent
         self.requestsSucceeded = requestsSucceeded
         self.backend = backend
+        self.topology = topology
     }
 
     /// Passed when it ran and no expectation failed (not-applicable ones neither pass nor fail it).

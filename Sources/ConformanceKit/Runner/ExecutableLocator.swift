@@ -77,7 +77,42 @@ public struct ExecutableLocator: Sendable {
     /// Resolves a bare program name through PATH.
     public static func resolve(program: String) -> String? {
         if program.contains("/") { return program }
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        return searchPath(program, path: nil)
+    }
+
+    /// Resolves a scenario's program the way a shell would from `folder` (the scenario file's folder): an absolute
+    /// path as it is, a path with a `/` (`./svc.sh`, `bin/svc`) from `folder`, a bare name through `path` (default:
+    /// this process's PATH).
+    /// - Throws: ``RunnerError`` `.executableNotFound` naming the service, the program and where it was looked for.
+    public static func resolve(
+        program: String, relativeTo folder: String, path: String? = nil, service: String
+    ) throws(RunnerError) -> String {
+        guard !program.isEmpty else {
+            throw RunnerError(code: .executableNotFound, message: "\(service): the command's program is empty")
+        }
+        guard program.contains("/") else {
+            if let found = searchPath(program, path: path) { return found }
+            throw RunnerError(code: .executableNotFound, message: "\(service): '\(program)' not found on PATH")
+        }
+        let resolved = program.hasPrefix("/")
+            ? URL(fileURLWithPath: program).standardizedFileURL.path
+            : URL(fileURLWithPath: folder).appendingPathComponent(program).standardizedFileURL.path
+        let from = program.hasPrefix("/") ? "" : " (a relative program is resolved from the scenario file's folder)"
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: resolved, isDirectory: &isFolder), !isFolder.boolValue else {
+            throw RunnerError(
+                code: .executableNotFound, message: "\(service): '\(program)' not found at \(resolved)\(from)")
+        }
+        guard FileManager.default.isExecutableFile(atPath: resolved) else {
+            throw RunnerError(
+                code: .executableNotFound,
+                message: "\(service): '\(program)' at \(resolved) is not executable (chmod +x it)\(from)")
+        }
+        return resolved
+    }
+
+    private static func searchPath(_ program: String, path: String?) -> String? {
+        let path = path ?? ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
         for folder in path.split(separator: ":") {
             let candidate = "\(folder)/\(program)"
             if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }

@@ -12,7 +12,8 @@ public struct RunnerOptions: Sendable {
     public var progress: (@Sendable (String) -> Void)?
     /// Where spans are read: the in-process fake collector (default) or a real Jaeger.
     public var backend: BackendChoice = .fakeCollector
-    /// Where `${NAME}` in an external service's URL is looked up. - Default: this process's environment.
+    /// Where `${NAME}` in an external service's URL, and in a `command` service's arguments and `env` values, is
+    /// looked up. - Default: this process's environment.
     public var environment: [String: String] = ProcessInfo.processInfo.environment
     /// Probed until it answers 200 before a scenario starts (the collector's health_check extension); nil: none.
     public var collectorHealthURL: String?

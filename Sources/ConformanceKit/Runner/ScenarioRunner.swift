@@ -35,6 +35,7 @@ public struct ScenarioRunner: Sendable {
             }
         }
         result.durationSeconds = milliseconds(clock.now - start) / 1000
+        result.topology = scenario.services.map(ServiceOverview.init)
         return result
     }
 
@@ -117,7 +118,9 @@ public struct ScenarioRunner: Sendable {
     ) async -> ScenarioResult {
         let topology = TopologyRun(
             scenario: scenario,
-            launcher: ServiceLauncher(locator: Self.locator(for: scenario), extraEnvironment: options.extraEnvironment),
+            launcher: ServiceLauncher(
+                locator: Self.locator(for: scenario), extraEnvironment: options.extraEnvironment,
+                scenarioFile: scenario.file, variables: options.environment),
             options: options)
         var outcome = await topology.run(endpoint: endpoint)
         if let hopRun = await afterServices() { outcome.services.append(hopRun) }

@@ -103,7 +103,8 @@ struct TopologyRun: Sendable {
     /// Expands an external service's URL, probes `URL/health` until 200 (bounded by the ready limit), and returns
     /// its `HOST:PORT`.
     private func waitForExternal(_ service: ServiceSpec) async throws -> String {
-        let url = try VariableExpansion.expand(service.url ?? "", environment: options.environment)
+        let url = try VariableExpansion.expand(
+            service.url ?? "", environment: options.environment, context: "\(service.name): url")
         guard let components = URLComponents(string: url), components.scheme == "http", let host = components.host,
             !host.isEmpty
         else {

@@ -15,7 +15,10 @@ public final class FakeCollector: Service, Sendable {
     let store: SpanStore
     let log: RequestLog
     let faults: FaultSelector
-    let stalls = HTTPStallRegistry()
+    /// Stalled HTTP requests (released at shutdown and by ``releaseStalls()``).
+    let stalls = StallRegistry()
+    /// Stalled gRPC calls (released by ``releaseStalls()``; at shutdown the HTTP/2 server closes their connections).
+    let grpcStalls = StallRegistry()
     private let ports: ListenerPorts
 
     public init(configuration: FakeCollectorConfiguration, logger: Logger = Logger(label: "fake-collector")) {
@@ -81,8 +84,16 @@ public final class FakeCollector: Service, Sendable {
     /// Replaces the fault plan (`PUT /harness/faults`).
     public func setFaultPlan(_ plan: FaultPlan) { faults.setPlan(plan) }
 
+    /// Lets go of every request a `stall` fault holds now, on both receivers: the HTTP connection is dropped and the
+    /// gRPC stream reset (CANCEL), and the request ends `server-fault`. Later stalls hold again. Returns how many
+    /// were released. A harness that stalls an export on purpose uses it to bound its wait for an exporter that
+    /// never gives up.
+    @discardableResult
+    public func releaseStalls() -> Int { stalls.releaseHeld() + grpcStalls.releaseHeld() }
+
     /// Returns once `condition` holds for the recorded export requests: lets a caller wait for an event (a stalled
-    /// request's end, the n-th export) instead of polling.
+    /// request's end, the n-th export) instead of polling. Returns early when the calling task is cancelled, so
+    /// the wait can be bounded (check the condition again afterwards).
     public func waitForRequests(_ condition: @escaping @Sendable ([ExportRequestRecord]) -> Bool) async {
         await log.waitUntil(condition)
     }
@@ -97,7 +108,8 @@ public final class FakeCollector: Service, Sendable {
 
     private func serve() async throws {
         let grpcReceiver = GRPCReceiver(
-            ingestor: ingestor, log: log, faults: faults, maxMessageBytes: configuration.maxGRPCMessageBytes)
+            ingestor: ingestor, log: log, faults: faults, maxMessageBytes: configuration.maxGRPCMessageBytes,
+            stalls: grpcStalls)
         let wire = try await HTTP2WireServer.bind(
             host: configuration.host, port: configuration.grpcPort, configuration: HTTP2WireConfiguration()
         ) { stream in

@@ -10,6 +10,7 @@ final class RequestLog: Sendable {
         var counts: [ExportSignal: Int] = [:]
         var connectionFindings: [WireFinding] = []
         var waiters: [Waiter] = []
+        var nextWaiterID = 0
 
         /// Removes and returns the waiters whose condition now holds.
         mutating func satisfiedWaiters() -> [CheckedContinuation<Void, Never>] {
@@ -26,6 +27,7 @@ final class RequestLog: Sendable {
 
     /// A caller of ``waitUntil(_:)``; its condition is a pure function of the records, so it is evaluated in the lock.
     private struct Waiter: Sendable {
+        var id: Int
         var condition: @Sendable ([ExportRequestRecord]) -> Bool
         var continuation: CheckedContinuation<Void, Never>
     }
@@ -67,15 +69,28 @@ final class RequestLog: Sendable {
         for continuation in ready { continuation.resume() }
     }
 
-    /// Returns once `condition` holds for the recorded requests (checked now and after every change).
+    /// Returns once `condition` holds for the recorded requests (checked now and after every change), or once the
+    /// calling task is cancelled (so a caller can bound the wait with a deadline).
     func waitUntil(_ condition: @escaping @Sendable ([ExportRequestRecord]) -> Bool) async {
-        await withCheckedContinuation { continuation in
-            let satisfied = state.withLock { state -> Bool in
-                if condition(state.records) { return true }
-                state.waiters.append(Waiter(condition: condition, continuation: continuation))
-                return false
+        let id = state.withLock { state -> Int in
+            state.nextWaiterID += 1
+            return state.nextWaiterID
+        }
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                let satisfied = state.withLock { state -> Bool in
+                    if condition(state.records) || Task.isCancelled { return true }
+                    state.waiters.append(Waiter(id: id, condition: condition, continuation: continuation))
+                    return false
+                }
+                if satisfied { continuation.resume() }
             }
-            if satisfied { continuation.resume() }
+        } onCancel: {
+            let waiter = state.withLock { state -> Waiter? in
+                guard let index = state.waiters.firstIndex(where: { $0.id == id }) else { return nil }
+                return state.waiters.remove(at: index)
+            }
+            waiter?.continuation.resume()
         }
     }
 
@@ -105,9 +120,11 @@ final class RequestLog: Sendable {
         state.withLock { state in
             let nextID = state.nextID
             let waiters = state.waiters
+            let nextWaiterID = state.nextWaiterID
             state = State()
             state.nextID = nextID  // ids stay unique across resets so late updates never hit a new record
             state.waiters = waiters
+            state.nextWaiterID = nextWaiterID
         }
     }
 }

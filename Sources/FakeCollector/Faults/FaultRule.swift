@@ -3,6 +3,10 @@ public struct FaultRule: Sendable, Hashable, Codable {
     public var action: FaultAction
     /// Applies to the next `count` requests of the receiver; nil = every request (subject to `probability`).
     public var count: Int?
+    /// Lets the first `after` requests that reach this rule through untouched (they neither use up `count` nor draw
+    /// for `probability`); nil or 0 = the rule applies from the first request. E.g. `after: 1` stalls an export
+    /// only once a first one has been answered.
+    public var after: Int?
     /// Applies with this probability (0...1), drawn from a generator seeded with `seed`.
     public var probability: Double?
     public var seed: UInt64?
@@ -15,12 +19,13 @@ public struct FaultRule: Sendable, Hashable, Codable {
     public var errorCode: UInt32?
     public var message: String?
 
-    public init(action: FaultAction, count: Int? = nil, probability: Double? = nil, seed: UInt64? = nil,
-                delayMs: Int? = nil, grpcStatus: Int? = nil, httpStatus: Int? = nil, retryDelayMs: Int? = nil,
+    public init(action: FaultAction, count: Int? = nil, after: Int? = nil, probability: Double? = nil,
+                seed: UInt64? = nil, delayMs: Int? = nil, grpcStatus: Int? = nil, httpStatus: Int? = nil, retryDelayMs: Int? = nil,
                 retryAfterSeconds: Int? = nil, rejectSpans: Int? = nil, errorCode: UInt32? = nil,
                 message: String? = nil) {
         self.action = action
         self.count = count
+        self.after = after
         self.probability = probability
         self.seed = seed
         self.delayMs = delayMs
@@ -39,6 +44,7 @@ public struct FaultRule: Sendable, Hashable, Codable {
             FakeCollectorError(code: .invalidFaultPlan, message: "\(receiver.rawValue) \(action.rawValue): \(text)")
         }
         if let count, count < 1 { throw fail("count must be >= 1, got \(count)") }
+        if let after, after < 0 { throw fail("after must be >= 0, got \(after)") }
         if let probability, !(0...1).contains(probability) { throw fail("probability must be within 0...1") }
         if let delayMs, delayMs < 0 { throw fail("delayMs must be >= 0") }
         switch action {

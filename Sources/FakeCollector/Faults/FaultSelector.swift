@@ -6,6 +6,8 @@ final class FaultSelector: Sendable {
     private struct RuleState: Sendable {
         var rule: FaultRule
         var remaining: Int?
+        /// Requests still to let through before the rule applies (`after`).
+        var skipping: Int
         var generator: SeededGenerator
     }
 
@@ -17,7 +19,11 @@ final class FaultSelector: Sendable {
         init(plan: FaultPlan) {
             self.plan = plan
             func states(_ rules: [FaultRule]) -> [RuleState] {
-                rules.map { RuleState(rule: $0, remaining: $0.count, generator: SeededGenerator(seed: $0.seed ?? 0)) }
+                rules.map {
+                    RuleState(
+                        rule: $0, remaining: $0.count, skipping: max($0.after ?? 0, 0),
+                        generator: SeededGenerator(seed: $0.seed ?? 0))
+                }
             }
             self.grpc = states(plan.grpc)
             self.http = states(plan.http)
@@ -33,6 +39,10 @@ final class FaultSelector: Sendable {
         private static func pick(_ rules: inout [RuleState]) -> FaultRule? {
             for index in rules.indices {
                 if let remaining = rules[index].remaining, remaining <= 0 { continue }
+                if rules[index].skipping > 0 {
+                    rules[index].skipping -= 1
+                    continue
+                }
                 if let probability = rules[index].rule.probability {
                     let draw = Double.random(in: 0..<1, using: &rules[index].generator)
                     guard draw < probability else { continue }

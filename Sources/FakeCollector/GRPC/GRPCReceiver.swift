@@ -10,6 +10,8 @@ struct GRPCReceiver: Sendable {
     let log: RequestLog
     let faults: FaultSelector
     let maxMessageBytes: Int
+    /// Holds stalled calls so ``FakeCollector/releaseStalls()`` can let them go.
+    var stalls: StallRegistry? = nil
 
     func handle(_ stream: HTTP2ServerStream) async {
         var findings = FindingCollector()
@@ -51,8 +53,10 @@ struct GRPCReceiver: Sendable {
             await call.fail(GRPCStatusCode.invalidArgument, error.message, rule: error.rule)
             return
         }
+        // Reserved before the record shows the stall, so whoever sees it can release it.
+        let stallID = fault?.action == .stall ? stalls?.reserve() : nil
         tracker.noteContents(itemCount: result.itemCount, traceIDs: result.traceIDs, serviceNames: result.serviceNames, fault: fault?.action)
-        if let fault, await GRPCFaultAnswer.apply(fault, call: &call) { return }
+        if let fault, await GRPCFaultAnswer.apply(fault, call: &call, stalls: stalls, stallID: stallID) { return }
         let text = result.rejected > 0 ? fault?.message ?? "fault plan rejected \(result.rejected)" : ""
         let response = ExportResponseEncoder.encode(signal: signal, rejected: result.rejected, message: text,
                                                     encoding: .protobuf)

@@ -11,7 +11,7 @@ struct OTLPHTTPReceiver: Sendable {
     let log: RequestLog
     let faults: FaultSelector
     let maxBodyBytes: Int
-    let stalls: HTTPStallRegistry
+    let stalls: StallRegistry
 
     func respond(to request: Request, context: CollectorRequestContext) async -> Response {
         let path = request.uri.path
@@ -79,18 +79,21 @@ struct OTLPHTTPReceiver: Sendable {
         } catch {
             return fail(400, error.rule, error.message, evidence: "\(body.count) bytes", rpcCode: 3)
         }
+        // Reserved before the record shows the stall, so whoever sees it can release it.
+        let stallID = fault?.action == .stall ? stalls.reserve() : nil
         tracker.noteContents(itemCount: result.itemCount, traceIDs: result.traceIDs, serviceNames: result.serviceNames, fault: fault?.action)
         return await answer(fault: fault, signal: signal, encoding: encoding, result: result, tracker: tracker,
-                            findings: findings, context: context)
+                            findings: findings, context: context, stallID: stallID)
     }
 
     private func answer(fault: FaultRule?, signal: ExportSignal, encoding: BodyEncoding, result: ExportIngestor.Result,
                         tracker: RequestTracker, findings: FindingCollector,
-                        context: CollectorRequestContext) async -> Response {
+                        context: CollectorRequestContext, stallID: Int?) async -> Response {
         switch fault?.action {
         case .stall?:
-            await stalls.stall(context.channel)
-            tracker.finish(.connectionClosed, status: nil, fault: .stall, findings: findings)
+            // Released on purpose (FakeCollector.releaseStalls()): the collector drops the connection, a server fault.
+            let released = await stalls.stall(context.channel, id: stallID)
+            tracker.finish(released ? .serverFault : .connectionClosed, status: nil, fault: .stall, findings: findings)
             try? await context.channel.close()
             return HTTPAnswer.make(503)
         case .close?, .goaway?, .rstStream?:
