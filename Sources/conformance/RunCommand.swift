@@ -2,7 +2,7 @@ import ArgumentParser
 import ConformanceKit
 import Foundation
 
-/// `conformance run [PATH...] [--filter NAME] [--report text|json|junit|html] [--output FILE]`.
+/// `conformance run [PATH...] [--filter NAME] [--report text|json|junit|html] [--output FILE] [--html FILE]`.
 struct RunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run", abstract: "Runs scenarios (default: every file under Conformance/scenarios/).")
@@ -18,6 +18,9 @@ struct RunCommand: AsyncParsableCommand {
 
     @Option(help: "Write the report to this file instead of stdout.")
     var output: String?
+
+    @Option(help: "Also write the HTML report (one self-contained page) to this file, whatever --report says.")
+    var html: String?
 
     @Option(help: "fake-collector (in-process, default) or jaeger.")
     var backend: String = "fake-collector"
@@ -78,6 +81,10 @@ struct RunCommand: AsyncParsableCommand {
         }
         do {
             try emit(text, to: output)
+            if let html {
+                try emit(HTMLReporter().render(results), to: html)
+                FileHandle.standardError.write(Data("conformance: HTML report written to \(html)\n".utf8))
+            }
         } catch {
             throw failBadInput("\(error)")
         }

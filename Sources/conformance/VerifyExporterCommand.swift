@@ -65,7 +65,7 @@ struct VerifyExporterCommand: AsyncParsableCommand {
         let text = report == "json"
             ? VerificationReporter.json(verification)
             : report == "html"
-            ? VerificationHTMLReporter.render(verification)
+            ? VerificationHTMLReporter.render(verification, exports: verification.exports.isEmpty ? nil : verification.exports)
             : VerificationReporter.text(verification, colour: output == nil && standardOutputIsTerminal)
         do {
             try emit(text, to: output)

@@ -28,6 +28,8 @@ public struct ExporterVerification: Sendable, Hashable, Codable {
     public var stall: StallObservation?
     /// Every probe: ran (passed, warning, failed) or not run, with the evidence or the reason.
     public var probes: [ProbeReport] = []
+    /// Every trace export request as the collector saw it (id, batch size, grpc-timeout, arrival, duration).
+    public var exports: [ExportRecord] = []
     public var findings: [HarnessFinding]
     public var output: [String]
 
@@ -54,7 +56,7 @@ public struct ExporterVerification: Sendable, Hashable, Codable {
     private enum CodingKeys: String, CodingKey {
         case command, exportProtocol, batchSize, timeoutMs, toleranceMs, timeoutToleranceMs, headers, compression
         case exitStatus, killed, requestCount, spansExported, spansQueried, batchSizes, grpcTimeoutsMs, stall, probes
-        case findings, output
+        case exports, findings, output
     }
 
     /// Reads a JSON report; the settings and probes added later may be absent (older reports).
@@ -77,6 +79,7 @@ public struct ExporterVerification: Sendable, Hashable, Codable {
         grpcTimeoutsMs = try container.decode([Double].self, forKey: .grpcTimeoutsMs)
         stall = try container.decodeIfPresent(StallObservation.self, forKey: .stall)
         probes = try container.decodeIfPresent([ProbeReport].self, forKey: .probes) ?? []
+        exports = try container.decodeIfPresent([ExportRecord].self, forKey: .exports) ?? []
         findings = try container.decode([HarnessFinding].self, forKey: .findings)
         output = try container.decode([String].self, forKey: .output)
     }

@@ -153,6 +153,7 @@ public struct ExporterVerifier: Sendable {
             let rules = ExporterRules(verifier: self)
             verification.findings += rules.judge(requests: requests, spans: spans, verification)
             verification.probes = rules.probes(requests: requests, verification, findings: verification.findings)
+            verification.exports = ExportRecord.records(requests)
             return verification
         }
     }
