@@ -5,7 +5,9 @@ public struct ServiceSpec: Sendable, Hashable {
     /// The name: becomes OTEL_SERVICE_NAME and `--name`, and is how other services and expectations refer to it.
     public var name: String
     public var kind: ServiceKind
-    /// For `command`: the program and its arguments, with `{port}`, `{downstream}` (comma-separated URLs) and `{name}`.
+    /// For `command`: the program and its arguments, with `{port}`, `{downstream}` (comma-separated URLs), `{name}`
+    /// and `${VAR}` (from the runner's environment); a relative program path is resolved from the scenario file's
+    /// folder, which is also the working folder.
     public var command: [String]
     /// For `external`: the service's base URL, e.g. `http://a:8080` or `${CELLO_E2E_A_URL}` (expanded at run time).
     public var url: String?

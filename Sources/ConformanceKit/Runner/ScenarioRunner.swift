@@ -132,8 +132,16 @@ public struct ScenarioRunner: Sendable {
         options.progress?("\(scenario.name): reading spans from \(backend.name)")
         do {
             let spans = try await collectSpans(scenario, backend: backend, traffic: outcome.traffic)
+            // The judge holds each service to the settings it was started with: `${VAR}` in `env` as expanded.
+            var judged = scenario
+            for index in judged.services.indices {
+                for (key, value) in judged.services[index].environment where value.contains("${") {
+                    judged.services[index].environment[key] =
+                        (try? VariableExpansion.expand(value, environment: options.environment)) ?? value
+                }
+            }
             let observations = Observations(
-                scenario: scenario, spans: spans, requests: try await backend.harness?.requests(),
+                scenario: judged, spans: spans, requests: try await backend.harness?.requests(),
                 findings: try await backend.harness?.findings(), hops: outcome.hops, traffic: outcome.traffic,
                 services: outcome.services, stopStarted: outcome.stopStarted, backendName: backend.name,
                 collectorHop: collectorHop)
