@@ -38,7 +38,7 @@ EXPORTER_RULES = [
     ("stall", "the stalled second export is given up at `--timeout-ms` ± 250 ms, measured at the collector"),
     ("headers", "every export request carries `--header` (OTEL_EXPORTER_OTLP_HEADERS)"),
     ("compression", "every export request uses `--compression` (OTEL_EXPORTER_OTLP_COMPRESSION)"),
-    ("delivery", "spans were exported, and every span the collector accepted reads back"),
+    ("delivery", "the collector accepted spans, and every span it accepted reads back"),
     ("exit", "the command exits 0 by itself"),
 ]
 EXPORTER_PROBES = ["batch-size", "grpc-timeout", "stall", "headers", "compression"]
@@ -192,7 +192,12 @@ def exporter_cells(report, spans_emitted):
     lost = [f for f in findings if f["ruleId"] in ("exporter.nothing-exported", "exporter.spans-unreadable")]
     delivery = (f"{spans_emitted} spans emitted, {report.get('spansExported', 0)} exported in {requests} requests, "
                 f"{report.get('spansQueried', 0)} read back")
-    cells["delivery"] = ("failed", f"{lost[0]['message']}; {delivery}") if lost else ("passed", delivery)
+    if lost:
+        cells["delivery"] = ("failed", f"{lost[0]['message']}; {delivery}")
+    elif report.get("spansExported", 0) == 0:
+        cells["delivery"] = ("failed", f"the collector accepted no span; {delivery}")
+    else:
+        cells["delivery"] = ("passed", delivery)
     status, killed = report.get("exitStatus"), report.get("killed")
     if status == 0 and not killed:
         cells["exit"] = ("passed", "exit 0")
@@ -206,7 +211,10 @@ def hop_cells(report):
     scenario = report["scenarios"][0]
     cells = {}
     if scenario.get("error"):
-        cells["scenario"] = ("failed", scenario["error"])
+        # A service that died says why in its output (a Swift fatal error, a Python traceback's last line).
+        said = [line for service in scenario.get("services", []) for line in service.get("output", [])
+                if "Fatal error" in line or "Error:" in line]
+        cells["scenario"] = ("failed", scenario["error"] + (f": {said[0].removeprefix('err| ')}" if said else ""))
     else:
         cells["scenario"] = ("passed", f"{scenario['requestsSent']} requests sent, {scenario['spanCount']} spans in "
                              f"{scenario['traceCount']} traces, {scenario['durationSeconds']:.1f} s")

@@ -40,7 +40,10 @@ enum SamplingCheck {
     }
 
     /// The rejection threshold of a rate: 2^56 - round(p * 2^56).
-    static func threshold(_ rate: Double) -> UInt64 { (1 << 56) - UInt64((rate * 0x1p56).rounded()) }
+    static func threshold(_ rate: Double) -> UInt64 {
+        let clamped = rate.isFinite ? min(max(rate, 0), 1) : 1
+        return (1 << 56) - UInt64((clamped * 0x1p56).rounded())
+    }
 
     /// `th` as OpenTelemetry writes it: 14 hex digits with trailing zeros removed, "0" for zero.
     static func thresholdText(_ threshold: UInt64) -> String {

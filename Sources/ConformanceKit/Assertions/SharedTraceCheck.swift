@@ -58,6 +58,15 @@ enum SharedTraceCheck {
         _ selector: SpanSelector, parent: QueriedSpan, traceID: String, spans: [QueriedSpan], _ observed: Observations
     ) -> String {
         let candidates = spans.filter { $0.matches(selector) }
+        // The span is there, in its place, but of another kind: a wrong kind, not a missing span.
+        if let misfiled = spans.first(where: {
+            $0.service == selector.service && $0.parentSpanID == parent.spanID && $0.kind != selector.kind
+                && (selector.name == nil || $0.name == selector.name)
+        }) {
+            return "trace \(traceID): \(selector.service) span '\(misfiled.name)' \(misfiled.spanID) is where '\(selector)' "
+                + "belongs (child of \(parent.service) \(parent.spanID)) but is \(SpanKindCheck.kindName(misfiled.kind)): "
+                + "a wrong span kind"
+        }
         if let orphan = candidates.first(where: { $0.parentSpanID == nil }) {
             return "trace \(traceID): '\(selector)' span \(orphan.spanID) has no parent span id (dropped parent); "
                 + "expected parent \(parent.service) span \(parent.spanID)"

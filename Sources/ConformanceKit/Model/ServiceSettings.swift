@@ -26,8 +26,9 @@ public struct ServiceSettings: Sendable, Hashable {
     public init(environment env: [String: String]) {
         exportProtocol = env["OTEL_EXPORTER_OTLP_TRACES_PROTOCOL"] ?? env["OTEL_EXPORTER_OTLP_PROTOCOL"] ?? "grpc"
         compression = env["OTEL_EXPORTER_OTLP_TRACES_COMPRESSION"] ?? env["OTEL_EXPORTER_OTLP_COMPRESSION"]
-        batchSize = env["OTEL_BSP_MAX_EXPORT_BATCH_SIZE"].flatMap { Int($0) }
-        exportTimeoutMs = (env["OTEL_EXPORTER_OTLP_TRACES_TIMEOUT"] ?? env["OTEL_EXPORTER_OTLP_TIMEOUT"]).flatMap { Int($0) }
+        batchSize = env["OTEL_BSP_MAX_EXPORT_BATCH_SIZE"].flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil }
+        exportTimeoutMs = (env["OTEL_EXPORTER_OTLP_TRACES_TIMEOUT"] ?? env["OTEL_EXPORTER_OTLP_TIMEOUT"])
+            .flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil }
         headers = Self.parseHeaders(env["OTEL_EXPORTER_OTLP_HEADERS"] ?? "")
             .merging(Self.parseHeaders(env["OTEL_EXPORTER_OTLP_TRACES_HEADERS"] ?? "")) { _, signal in signal }
         let names = (env["OTEL_PROPAGATORS"] ?? "tracecontext,baggage").split(separator: ",")
@@ -39,7 +40,10 @@ public struct ServiceSettings: Sendable, Hashable {
         propagation = formats
         baggage = names.contains("baggage")
         let sampler = env["OTEL_TRACES_SAMPLER"] ?? ""
-        samplingRate = sampler.hasSuffix("traceidratio") ? env["OTEL_TRACES_SAMPLER_ARG"].flatMap { Double($0) } : nil
+        // A ratio the service cannot have been given (not a number within 0...1) is not judged as one.
+        samplingRate = sampler.hasSuffix("traceidratio")
+            ? env["OTEL_TRACES_SAMPLER_ARG"].flatMap { Double($0) }.flatMap { $0.isFinite && (0...1).contains($0) ? $0 : nil }
+            : nil
         if sampler == "always_off" || sampler == "parentbased_always_off" { samplingRate = 0 }
         if sampler == "always_on" || sampler == "parentbased_always_on" { samplingRate = 1 }
     }

@@ -41,6 +41,19 @@ struct SharedTraceCheckTests {
         expectPassed(SharedTraceCheck.evaluate(Self.chain, observed), "sharedTrace")
     }
 
+    @Test("B's call span exported as INTERNAL is reported as a wrong kind, not as a missing span")
+    func wrongKindIsNamed() throws {
+        var observed = Fixture.run(Fixture.scenario())
+        let trace = try #require(observed.keptTraceIDs.first)
+        let client = try #require(observed.span("B", kind: 3, in: trace))
+        observed.editSpans(where: { $0.spanID == client.spanID }) { $0.kind = 1 }
+        expectFailed(
+            SharedTraceCheck.evaluate(Self.chain, observed),
+            "sharedTrace",
+            ["B span", client.spanID, "is INTERNAL: a wrong span kind"]
+        )
+    }
+
     @Test("C dropping its parent fails, naming C server and B's span")
     func droppedParent() throws {
         var observed = Fixture.run(Fixture.scenario())

@@ -7,8 +7,9 @@ import Testing
 /// exporter 0.66b1, the Dash0 pure-Python exporters 1.44.0.post1, the Python peer and rotel as hops) judged with the
 /// manifest's own settings through ConformanceKit, in process. It pins the known real bugs, so a change of the judge
 /// that stops seeing one fails here: the seconds-for-milliseconds reading of OTEL_EXPORTER_OTLP_TIMEOUT on the wire
-/// (gRPC: grpc-timeout 1000x too long, for the SDK and Dash0) and through the stall probe (HTTP). The swift-otel rows
-/// are left to `bash scripts/matrix.sh` (their package takes minutes to build).
+/// (gRPC: grpc-timeout 1000x too long, for the SDK and Dash0) and through the stall probe (HTTP, the OTLP/JSON
+/// exporter included, which is otherwise clean). The swift-otel rows are left to `bash scripts/matrix.sh` (their
+/// package takes minutes to build).
 @Suite(
     "Conformance matrix (Python rows)", .serialized, .timeLimit(.minutes(5)),
     .enabled(if: MatrixManifest.pythonRowsEnabled, MatrixManifest.skipReason))
@@ -150,7 +151,8 @@ struct MatrixManifest: Decodable {
             var verifier = ExporterVerifier(exportProtocol: exportProtocol)
             var rest = verifyArguments[...]
             while let flag = rest.popFirst() {
-                let value = try #require(rest.popFirst(), "\(flag) without a value in matrix.json")
+                let next = rest.popFirst()
+                let value = try #require(next, "\(flag) without a value in matrix.json")
                 switch flag {
                 case "--batch-size": verifier.batchSize = try #require(Int(value))
                 case "--timeout-ms": verifier.timeoutMs = try #require(Int(value))
@@ -205,7 +207,8 @@ struct MatrixManifest: Decodable {
     static let pythonRowsEnabled =
         pythonVenvs.allSatisfy { FileManager.default.isExecutableFile(atPath: TestSupport.root + "/" + $0 + "/bin/python") }
         || ProcessInfo.processInfo.environment["CI"] == "true"
-    static let skipReason: Comment =
-        "needs the Python venvs of the matrix (Conformance/peers/python/.venv, Conformance/third-party/*/.venv): run "
-        + "`bash scripts/setup.sh` (always runs when CI=true)"
+    static let skipReason: Comment = """
+        needs the Python venvs of the matrix (Conformance/peers/python/.venv, Conformance/third-party/*/.venv): \
+        run `bash scripts/setup.sh` (always runs when CI=true)
+        """
 }

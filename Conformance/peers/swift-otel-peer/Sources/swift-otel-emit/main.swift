@@ -4,16 +4,12 @@
 // gracefully (which flushes the queue), then exits. Logs and metrics are turned off in code: only spans are judged.
 //
 //     swift-otel-emit [--traces N] [--spans-per-trace M]
+import Foundation
 import Logging
 import OTel
 import ServiceLifecycle
 import Tracing
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 struct Options {
     var traces = 10
@@ -34,7 +30,8 @@ struct Options {
     }
 
     static func usage(_ problem: String) -> Never {
-        fputs("swift-otel-emit: \(problem)\nusage: swift-otel-emit [--traces N] [--spans-per-trace M]\n", stderr)
+        FileHandle.standardError.write(
+            Data("swift-otel-emit: \(problem)\nusage: swift-otel-emit [--traces N] [--spans-per-trace M]\n".utf8))
         exit(2)
     }
 }

@@ -8,23 +8,18 @@
 //
 // Routes: `/health*` answers {"status":"up"} untraced; every other path goes through Hummingbird's TracingMiddleware
 // (a SERVER span continuing the context the bootstrapped propagators extract), calls each downstream with the same
-// method and path inside a CLIENT span (the context injected into the request headers) and answers 200, or 502
-// when a downstream failed. Telemetry is configured only by the OTEL_* variables swift-otel reads (its own
+// method and path through AsyncHTTPClient, whose own tracing makes each call a CLIENT span and injects its context
+// into the request headers, and answers 200, or 502 when a downstream failed. Telemetry is configured only by the OTEL_* variables swift-otel reads (its own
 // reading of them is what the scenario judges); --name becomes the service name unless OTEL_SERVICE_NAME is set.
 import AsyncHTTPClient
+import Foundation
 import Hummingbird
 import Logging
 import NIOCore
 import NIOHTTP1
 import OTel
 import ServiceLifecycle
-import Tracing
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 struct Options {
     var name = "swift-otel-hop"
@@ -52,47 +47,29 @@ struct Options {
     }
 
     static func usage(_ problem: String) -> Never {
-        fputs(
-            "swift-otel-hop: \(problem)\nusage: swift-otel-hop --name NAME [--host H] [--port P] [--downstream URL]...\n",
-            stderr)
+        FileHandle.standardError.write(
+            Data("swift-otel-hop: \(problem)\nusage: swift-otel-hop --name NAME [--host H] [--port P] [--downstream URL]...\n".utf8))
         exit(2)
     }
 }
 
-/// Writes the propagation headers into an outgoing AsyncHTTPClient request.
-struct HeadersInjector: Injector {
-    func inject(_ value: String, forKey key: String, into carrier: inout HTTPHeaders) {
-        carrier.replaceOrAdd(name: key, value: value)
-    }
-}
-
-/// Calls each downstream inside a CLIENT span; the statuses they answered (502 for a transport error).
+/// Calls each downstream with the same method and path; the statuses they answered (502 for a transport error).
+/// AsyncHTTPClient (1.37) traces its requests with the bootstrapped tracer: each call is a CLIENT span, child of
+/// the current (SERVER) span, and the tracer injects its context into the request's headers.
 func callDownstreams(
     _ downstreams: [String], method: HTTPRequest.Method, path: String, client: HTTPClient
 ) async -> [Int] {
     var statuses: [Int] = []
     for base in downstreams {
-        let url = base + path
-        let status = await withSpan(method.rawValue, ofKind: .client) { span -> Int in
-            span.attributes["http.request.method"] = method.rawValue
-            span.attributes["url.full"] = url
-            var request = HTTPClientRequest(url: url)
-            request.method = HTTPMethod(rawValue: method.rawValue)
-            InstrumentationSystem.instrument.inject(span.context, into: &request.headers, using: HeadersInjector())
-            do {
-                let response = try await client.execute(request, timeout: .seconds(10))
-                _ = try await response.body.collect(upTo: 1 << 20)
-                let code = Int(response.status.code)
-                span.attributes["http.response.status_code"] = code
-                if code >= 500 { span.setStatus(SpanStatus(code: .error)) }
-                return code
-            } catch {
-                span.recordError(error)
-                span.setStatus(SpanStatus(code: .error, message: "\(error)"))
-                return 502
-            }
+        var request = HTTPClientRequest(url: base + path)
+        request.method = HTTPMethod(rawValue: method.rawValue)
+        do {
+            let response = try await client.execute(request, timeout: .seconds(10))
+            _ = try await response.body.collect(upTo: 1 << 20)
+            statuses.append(Int(response.status.code))
+        } catch {
+            statuses.append(502)
         }
-        statuses.append(status)
     }
     return statuses
 }
@@ -103,6 +80,7 @@ configuration.serviceName = options.name
 configuration.logs.enabled = false
 configuration.metrics.enabled = false
 let observability = try OTel.bootstrap(configuration: configuration)
+// Made after the bootstrap: the client takes the bootstrapped tracer for its CLIENT spans when it is created.
 let client = HTTPClient(eventLoopGroupProvider: .singleton)
 
 let router = Router()
@@ -134,8 +112,7 @@ var app = Application(
     configuration: ApplicationConfiguration(address: .hostname(options.host, port: options.port)),
     onServerRunning: { channel in
         let port = channel.localAddress?.port ?? 0
-        print("ready http=\(host):\(port)")
-        fflush(stdout)
+        FileHandle.standardOutput.write(Data("ready http=\(host):\(port)\n".utf8))
     },
     logger: {
         var logger = Logger(label: "swift-otel-hop")
@@ -145,4 +122,4 @@ var app = Application(
 )
 app.addServices(observability)
 try await app.runService()
-try await client.shutdown()
+try await client.shutdown().get()
