@@ -212,6 +212,8 @@ var targets: [Target] = [
             .product(name: "InMemoryTracing", package: "swift-distributed-tracing"),
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
         ]
     ),
     .testTarget(

@@ -7,8 +7,10 @@ import Instrumentation
 /// value may be URL-encoded); docs/cello-telemetry.md section 2. Debug (flags bit 2) implies sampled, is kept as
 /// ``SpanContext/isDebug`` and written back (flags `03`). The trace id is always written with 32 hex digits.
 /// `uberctx-*` headers are read only through a ``KeyListingExtractor``; the `jaeger-baggage: k=v, k2=v2` header is
-/// read through any extractor. Baggage is injected as `uberctx-{key}` headers within the W3C baggage limits (64
-/// entries, 8192 bytes of keys and encoded values).
+/// read through any extractor. Headers come from the network: a baggage key must be a token and a raw value space
+/// and printable ASCII (else that entry is skipped), and at most 64 entries are read, so thousands of members cost
+/// no more than 64. Baggage is injected as `uberctx-{key}` headers within the W3C baggage limits (64 entries, 8192
+/// bytes of keys and encoded values).
 public struct JaegerPropagator: ContextPropagator {
     static let header = "uber-trace-id"
     static let baggagePrefix = "uberctx-"
@@ -23,21 +25,25 @@ public struct JaegerPropagator: ContextPropagator {
         var baggage = Baggage()
         if let listing = extractor as? any KeyListingExtractor<Carrier> {
             for key in listing.keys(in: carrier) {
+                guard baggage.entries.count < Baggage.maxMembers else { break }
                 let lower = key.lowercased()
                 guard lower.hasPrefix(Self.baggagePrefix) else { continue }
                 let baggageKey = String(lower.dropFirst(Self.baggagePrefix.count))
                 guard W3CBaggagePropagator.isToken(baggageKey),
-                      let raw = extractor.extract(key: key, from: carrier), let value = PercentDecoding.decode(raw)
+                      let raw = extractor.extract(key: key, from: carrier),
+                      Self.isVisibleASCII(raw), let value = PercentDecoding.decode(raw)
                 else { continue }
                 baggage[baggageKey] = value
             }
         }
         if let header = extractor.extract(key: "jaeger-baggage", from: carrier) {
             for pair in header.split(separator: ",") {
+                guard baggage.entries.count < Baggage.maxMembers else { break }
                 guard let eq = pair.firstIndex(of: "=") else { continue }
                 let key = pair[..<eq].trimmingOWS()
                 let value = pair[pair.index(after: eq)...].trimmingOWS()
-                if !key.isEmpty, baggage[key] == nil { baggage[key] = value }
+                guard W3CBaggagePropagator.isToken(key), Self.isVisibleASCII(value) else { continue }
+                if baggage[key] == nil { baggage[key] = value }
             }
         }
         return ExtractedContext(spanContext: context, baggage: baggage.isEmpty ? nil : baggage)
@@ -65,6 +71,12 @@ public struct JaegerPropagator: ContextPropagator {
             count += 1
             bytes += size
         }
+    }
+
+    /// Space and printable ASCII: what a URL-encoded value is made of. Anything else (tabs, control characters,
+    /// the U+FFFD that replaced invalid UTF-8) marks a value no Jaeger client wrote, so it is not passed on.
+    static func isVisibleASCII(_ text: some StringProtocol) -> Bool {
+        text.utf8.allSatisfy { $0 >= 0x20 && $0 <= 0x7E }
     }
 
     /// Parses `uber-trace-id`; nil when malformed or an id is zero.

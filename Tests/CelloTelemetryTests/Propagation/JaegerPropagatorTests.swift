@@ -76,6 +76,25 @@ struct JaegerPropagatorTests {
         #expect(baggage["t"] == "a,b")
     }
 
+    @Test("received baggage with a raw value that is not printable ASCII or a key that is not a token is skipped")
+    func hostileBaggage() throws {
+        let baggage = try #require(propagator.extract(fields: [
+            ("uberctx-ok", "1"), ("uberctx-bad", "a\u{FFFD}"), ("uberctx-tab", "a\tb"),
+            ("jaeger-baggage", "j=1, k=\u{FFFD}, a b=2, t=x\ty"),
+        ]).baggage)
+        #expect(baggage.entries.map(\.key) == ["ok", "j"])
+    }
+
+    @Test("at most 64 baggage entries are read, however many members arrive")
+    func thousandsOfMembers() throws {
+        let members = (0..<5000).map { "k\($0)=v" }.joined(separator: ", ")
+        let fromHeader = try #require(propagator.extract(["jaeger-baggage": members]).baggage)
+        #expect(fromHeader.entries.count == Baggage.maxMembers)
+        #expect(fromHeader.entries.last?.key == "k63")
+        let fields = (0..<900).map { ("uberctx-k\($0)", "v") }
+        #expect(try #require(propagator.extract(fields: fields).baggage).entries.count == Baggage.maxMembers)
+    }
+
     @Test("injected uberctx- baggage stays within 64 entries and 8192 bytes, values percent-encoded")
     func baggageLimits() throws {
         var baggage = Baggage()
