@@ -6,6 +6,6 @@ public enum HTTP2ConnectionEvent: Sendable, Hashable {
     /// The peer broke HTTP/2 at the connection level (bad preface, malformed or truncated frames, flow-control or
     /// SETTINGS violations); the server sent GOAWAY where it could and closes the connection.
     case protocolError(UInt64, String)
-    /// A connection closed, for whatever reason.
+    /// A connection closed, for whatever reason; reported once its slot of `maxConnections` is free again.
     case closed(UInt64)
 }

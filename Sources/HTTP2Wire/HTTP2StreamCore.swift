@@ -56,6 +56,8 @@ final class HTTP2StreamCore {
 
     private(set) var peerResetCode: UInt32?
     var locallyReset = false
+    /// Over SETTINGS_MAX_CONCURRENT_STREAMS: reset with REFUSED_STREAM once its HEADERS are in, never handed out.
+    var refused = false
     /// The handler returned with a complete response but an unfinished request body.
     var resetAfterResponse = false
     private(set) var end: HTTP2StreamEnd?

@@ -5,10 +5,10 @@ import Synchronization
 /// An HTTP/2 server over libnghttp2 that hands each request stream to an async handler: the wire under the fake
 /// collector's gRPC receiver (docs/cello-telemetry.md section 6).
 ///
-/// Bound by ``HTTP2WireConfiguration``: connections past `maxConnections` are refused, streams past
-/// `maxConcurrentStreams` are refused by nghttp2, header lists past `maxHeaderListSize` are answered 431. A peer that
-/// breaks HTTP/2 gets GOAWAY(PROTOCOL_ERROR), a ``HTTP2ConnectionEvent/protocolError(_:_:)`` event and a closed
-/// connection; other connections are untouched.
+/// Bound by ``HTTP2WireConfiguration``: connections past `maxConnections` get GOAWAY(REFUSED_STREAM) and are closed,
+/// streams past `maxConcurrentStreams` get RST_STREAM(REFUSED_STREAM), header lists past `maxHeaderListSize` are
+/// answered 431 (past four times it, RST_STREAM). A peer that breaks HTTP/2 gets GOAWAY(PROTOCOL_ERROR), a
+/// ``HTTP2ConnectionEvent/protocolError(_:_:)`` event and a closed connection; other connections are untouched.
 public final class HTTP2WireServer: Sendable {
     public typealias Handler = @Sendable (HTTP2ServerStream) async -> Void
 
@@ -56,7 +56,12 @@ public final class HTTP2WireServer: Sendable {
         let registry = Registry(maxConnections: configuration.maxConnections)
         let (events, continuation) = AsyncStream.makeStream(
             of: HTTP2ConnectionEvent.self, bufferingPolicy: .bufferingNewest(4096))
-        let report: @Sendable (HTTP2ConnectionEvent) -> Void = { continuation.yield($0) }
+        let report: @Sendable (HTTP2ConnectionEvent) -> Void = { event in
+            // The slot is free before `.closed` is seen, so whoever waits for it can connect again (closeFuture, which
+            // completes later, frees it too for a connection whose session never started).
+            if case .closed(let id) = event { registry.state.withLock { $0.closed(id) } }
+            continuation.yield(event)
+        }
         let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.backlog, value: 256)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)

@@ -8,6 +8,11 @@ internal import NIOCore
 /// No nghttp2 pointer leaves this file: the C callbacks at its end recover this object from `user_data` and call it.
 /// Promise completions made while nghttp2 is on the stack are queued and run after it returns, because a completion
 /// may call back into the session and nghttp2 forbids `mem_send` from inside its callbacks.
+///
+/// The stream limit is ours, not nghttp2's: once a client has acknowledged SETTINGS_MAX_CONCURRENT_STREAMS, nghttp2
+/// treats one stream over it as a connection error (GOAWAY, every other call on the connection lost), where RFC 9113
+/// section 5.1.2 asks for a stream error. So nghttp2 is never told the limit; it is written into the SETTINGS frame
+/// nghttp2 sends first, and a stream over it is refused here with RST_STREAM(REFUSED_STREAM).
 final class NGHTTP2ServerSession {
     let connectionID: UInt64
     let eventLoop: any EventLoop
@@ -27,6 +32,10 @@ final class NGHTTP2ServerSession {
     private var lastLibraryError: String?
     private var lastWrite: EventLoopFuture<Void>?
     private var prefaceTimer: Scheduled<Void>?
+    /// SETTINGS_MAX_CONCURRENT_STREAMS still to be written into nghttp2's first SETTINGS frame.
+    private var streamLimitToAdvertise: Int?
+    /// Entries of `streams` refused over the limit (waiting for their RST_STREAM to leave); they hold no slot.
+    private var refusedStreamCount = 0
 
     init(
         connectionID: UInt64,
@@ -67,10 +76,14 @@ final class NGHTTP2ServerSession {
             return
         }
         var settings = [
-            entry(NGHTTP2_SETTINGS_MAX_CONCURRENT_STREAMS, refuse ? 0 : configuration.maxConcurrentStreams),
             entry(NGHTTP2_SETTINGS_MAX_HEADER_LIST_SIZE, configuration.maxHeaderListSize),
             entry(NGHTTP2_SETTINGS_INITIAL_WINDOW_SIZE, configuration.initialWindowSize),
         ]
+        if refuse {
+            settings.append(entry(NGHTTP2_SETTINGS_MAX_CONCURRENT_STREAMS, 0))
+        } else {
+            streamLimitToAdvertise = configuration.maxConcurrentStreams
+        }
         _ = nghttp2_submit_settings(ng, UInt8(NGHTTP2_FLAG_NONE.rawValue), &settings, settings.count)
         if refuse {
             _ = nghttp2_session_terminate_session(ng, NGHTTP2_REFUSED_STREAM.rawValue)
@@ -196,7 +209,16 @@ final class NGHTTP2ServerSession {
             guard count > 0, let data else { break }
             buffer.writeBytes(UnsafeRawBufferPointer(start: data, count: count))
         }
-        if buffer.readableBytes > 0 { lastWrite = context.writeAndFlush(NIOAny(buffer)) }
+        guard buffer.readableBytes > 0 else { return }
+        if let limit = streamLimitToAdvertise {
+            // The first bytes of a server session are its SETTINGS frame (the server connection preface).
+            streamLimitToAdvertise = nil
+            let id = UInt16(NGHTTP2_SETTINGS_MAX_CONCURRENT_STREAMS.rawValue)
+            if let patched = HTTP2SettingsFrame.adding(id: id, value: UInt32(clamping: limit), toLeading: buffer) {
+                buffer = patched
+            }
+        }
+        lastWrite = context.writeAndFlush(NIOAny(buffer))
     }
 
     private func runCompletions() {
@@ -334,7 +356,14 @@ final class NGHTTP2ServerSession {
     fileprivate func beginHeaders(_ frame: UnsafePointer<nghttp2_frame>) -> Int32 {
         let streamID = frame.pointee.hd.stream_id
         if frame.pointee.hd.type == UInt8(NGHTTP2_HEADERS.rawValue), frame.pointee.headers.cat == NGHTTP2_HCAT_REQUEST {
-            streams[streamID] = HTTP2StreamCore(streamID: streamID, eventLoop: eventLoop)
+            let core = HTTP2StreamCore(streamID: streamID, eventLoop: eventLoop)
+            if streams.count - refusedStreamCount >= configuration.maxConcurrentStreams {
+                // Refused once its HEADERS are complete; its body is dropped as it arrives.
+                core.refused = true
+                _ = core.discardBody()
+                refusedStreamCount += 1
+            }
+            streams[streamID] = core
         } else {
             streams[streamID]?.startTrailers()
         }
@@ -343,7 +372,7 @@ final class NGHTTP2ServerSession {
 
     fileprivate func header(_ frame: UnsafePointer<nghttp2_frame>, name: UnsafeBufferPointer<UInt8>,
                             value: UnsafeBufferPointer<UInt8>) -> Int32 {
-        guard let core = streams[frame.pointee.hd.stream_id] else { return 0 }
+        guard let core = streams[frame.pointee.hd.stream_id], !core.refused else { return 0 }
         let isRequest = frame.pointee.headers.cat == NGHTTP2_HCAT_REQUEST
         let header = HTTP2Header(name: String(decoding: name, as: UTF8.self), value: String(decoding: value, as: UTF8.self))
         core.addHeader(header, nameLength: name.count, valueLength: value.count, limit: configuration.maxHeaderListSize,
@@ -376,6 +405,14 @@ final class NGHTTP2ServerSession {
 
     private func requestHeadersComplete(_ core: HTTP2StreamCore) {
         guard let ng else { return }
+        if core.refused {
+            // RFC 9113 section 5.1.2: a stream over SETTINGS_MAX_CONCURRENT_STREAMS is a stream error; REFUSED_STREAM
+            // tells the client nothing was processed, so it may retry.
+            core.locallyReset = true
+            _ = nghttp2_submit_rst_stream(ng, UInt8(NGHTTP2_FLAG_NONE.rawValue), core.streamID,
+                                          NGHTTP2_REFUSED_STREAM.rawValue)
+            return
+        }
         if core.headersTooLarge {
             // RFC 9113 section 10.5.1: a request over our header list size gets 431 and never reaches the handler.
             _ = withNameValues([HTTP2Header(":status", "431")]) { nva, count in
@@ -407,6 +444,7 @@ final class NGHTTP2ServerSession {
 
     fileprivate func streamClosed(streamID: Int32, errorCode: UInt32) -> Int32 {
         guard let core = streams.removeValue(forKey: streamID) else { return 0 }
+        if core.refused { refusedStreamCount -= 1 }
         let end: HTTP2StreamEnd
         if let code = core.peerResetCode {
             end = .peerReset(code)

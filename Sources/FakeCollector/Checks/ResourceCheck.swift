@@ -6,20 +6,21 @@ struct ResourceCheck {
     /// Returns the resource's `service.name`, or nil when missing.
     @discardableResult
     static func check(_ resourceSpans: Opentelemetry_Proto_Trace_V1_ResourceSpans,
-                      into findings: inout FindingCollector) -> String? {
+                      attributeLimits: AttributeLimits = .default, into findings: inout FindingCollector) -> String? {
         let serviceName = Self.serviceName(resourceSpans.resource)
         if serviceName == nil {
             let keys = resourceSpans.resource.attributes.map(\.key).joined(separator: ",")
             findings.add(.resourceServiceName, "the resource must carry a non-empty string service.name",
                          evidence: "resource attributes: [\(keys)]")
         }
-        AttributeCheck.check(resourceSpans.resource.attributes, owner: "resource", into: &findings)
+        AttributeCheck.check(resourceSpans.resource.attributes, owner: "resource", limits: attributeLimits,
+                             into: &findings)
         for scopeSpans in resourceSpans.scopeSpans {
             if scopeSpans.scope.name.isEmpty, !scopeSpans.spans.isEmpty {
                 findings.add(.scopeName, "the instrumentation scope name should be set",
                              evidence: "scope with \(scopeSpans.spans.count) spans has an empty name")
             }
-            AttributeCheck.check(scopeSpans.scope.attributes, owner: "scope", into: &findings)
+            AttributeCheck.check(scopeSpans.scope.attributes, owner: "scope", limits: attributeLimits, into: &findings)
         }
         return serviceName
     }

@@ -15,12 +15,13 @@ struct TraceRequestChecks {
     }
 
     static func run(_ request: Opentelemetry_Proto_Collector_Trace_V1_ExportTraceServiceRequest,
-                    expectedBatchSize: Int?, into findings: inout FindingCollector) -> Outcome {
+                    expectedBatchSize: Int?, attributeLimits: AttributeLimits = .default,
+                    into findings: inout FindingCollector) -> Outcome {
         var outcome = Outcome()
         var seenSpans = Set<SpanKey>()
         var seenTraces = Set<Data>()
         for resourceSpans in request.resourceSpans {
-            ResourceCheck.check(resourceSpans, into: &findings)
+            ResourceCheck.check(resourceSpans, attributeLimits: attributeLimits, into: &findings)
             let service = resourceSpans.resource.attributes.first { $0.key == "service.name" }?.value.stringValue ?? ""
             if !outcome.serviceNames.contains(service) { outcome.serviceNames.append(service) }
             for scopeSpans in resourceSpans.scopeSpans {
@@ -31,14 +32,14 @@ struct TraceRequestChecks {
                     SpanTimingCheck.check(span, into: &findings)
                     SpanEnumCheck.check(span, into: &findings)
                     AttributeCheck.check(span.attributes, owner: "span \(span.name.debugDescription)",
-                                         into: &findings)
+                                         limits: attributeLimits, into: &findings)
                     for event in span.events {
                         AttributeCheck.check(event.attributes, owner: "event \(event.name.debugDescription)",
-                                             into: &findings)
+                                             limits: attributeLimits, into: &findings)
                     }
                     for link in span.links {
                         AttributeCheck.check(link.attributes, owner: "link of \(span.name.debugDescription)",
-                                             into: &findings)
+                                             limits: attributeLimits, into: &findings)
                     }
                     if !seenSpans.insert(SpanKey(traceID: span.traceID, spanID: span.spanID)).inserted {
                         outcome.duplicatesWithinRequest += 1

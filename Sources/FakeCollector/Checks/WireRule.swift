@@ -12,13 +12,13 @@
 /// | `grpc.compressed-flag` | violation | gRPC over HTTP/2: flag 1 only with a `grpc-encoding`; flag is 0 or 1 |
 /// | `grpc.framing` | violation | gRPC over HTTP/2: the length prefix matches the bytes that follow |
 /// | `grpc.message-count` | violation | gRPC unary: exactly one request message |
-/// | `grpc.message-size` | violation | over the 4 MiB message limit (RESOURCE_EXHAUSTED) |
+/// | `grpc.message-size` | violation | over the message limit (4 MiB), framed or inflated (RESOURCE_EXHAUSTED) |
 /// | `grpc.user-agent` | warning | gRPC over HTTP/2: clients SHOULD send `user-agent` |
 /// | `http.method` | violation | OTLP/HTTP: POST |
 /// | `http.content-type` | violation | OTLP/HTTP: `application/x-protobuf` or `application/json` |
 /// | `http.content-encoding` | violation | OTLP/HTTP: only `gzip` (or none) |
-/// | `http.body-size` | violation | over the 64 MiB body limit (413) |
-/// | `compression.invalid` | violation | gzip body that does not decompress, or decompresses past the limit |
+/// | `http.body-size` | violation | over the body limit (64 MiB), as sent or once inflated (413) |
+/// | `compression.invalid` | violation | gzip that does not decompress (corrupt, truncated, trailing bytes) |
 /// | `otlp.decode` | violation | the body is a valid protobuf / OTLP-JSON message |
 /// | `otlp.json.hex-ids` | violation | OTLP/JSON: trace and span ids are hex strings, not base64 |
 /// | `otlp.json.camel-case` | violation | OTLP/JSON: field names are lowerCamelCase |
@@ -40,6 +40,8 @@
 /// | `span.duplicate-across-requests` | warning | a span already received in an earlier request (a retry?) |
 /// | `attribute.key-empty` | violation | common.proto: attribute keys are non-empty |
 /// | `attribute.key-duplicate` | violation | common.proto: keys are unique within one attribute list |
+/// | `attribute.count` | warning | more attributes in one list than `maxAttributeCount` (128, the SDK default limit) |
+/// | `attribute.value-depth` | warning | an attribute value nested deeper than `maxAttributeValueDepth` (16) |
 /// | `resource.service-name` | violation | semconv: the resource has a non-empty string `service.name` |
 /// | `scope.name` | warning | common.proto: the instrumentation scope name should be set |
 /// | `batch.size` | violation | docs/cello-telemetry.md section 4: at most `batchSize` spans per export |
@@ -90,6 +92,8 @@ struct WireRule: Sendable, Hashable {
     static let spanDuplicateAcrossRequests = WireRule("span.duplicate-across-requests", .warning)
     static let attributeKeyEmpty = WireRule("attribute.key-empty", .violation)
     static let attributeKeyDuplicate = WireRule("attribute.key-duplicate", .violation)
+    static let attributeCount = WireRule("attribute.count", .warning)
+    static let attributeValueDepth = WireRule("attribute.value-depth", .warning)
     static let resourceServiceName = WireRule("resource.service-name", .violation)
     static let scopeName = WireRule("scope.name", .warning)
     static let batchSize = WireRule("batch.size", .violation)

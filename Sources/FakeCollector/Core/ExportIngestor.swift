@@ -16,6 +16,7 @@ struct ExportIngestor: Sendable {
 
     let store: SpanStore
     let expectedBatchSize: Int?
+    var attributeLimits = AttributeLimits.default
 
     /// - Parameters:
     ///   - rejecting: items to reject (partial-success fault); rejected spans are not stored.
@@ -27,7 +28,8 @@ struct ExportIngestor: Sendable {
         var result = Result()
         switch decoded {
         case .traces(let request):
-            let outcome = TraceRequestChecks.run(request, expectedBatchSize: expectedBatchSize, into: &findings)
+            let outcome = TraceRequestChecks.run(request, expectedBatchSize: expectedBatchSize,
+                                                  attributeLimits: attributeLimits, into: &findings)
             result.itemCount = outcome.spanCount
             result.traceIDs = outcome.traceIDs
             result.serviceNames = outcome.serviceNames

@@ -103,15 +103,24 @@ public final class FakeCollector: Service, Sendable {
 
     // MARK: Listeners
 
-    var ingestor: ExportIngestor { ExportIngestor(store: store, expectedBatchSize: configuration.expectedBatchSize) }
+    var ingestor: ExportIngestor {
+        ExportIngestor(
+            store: store, expectedBatchSize: configuration.expectedBatchSize,
+            attributeLimits: AttributeLimits(
+                maxCount: configuration.maxAttributeCount, maxValueDepth: configuration.maxAttributeValueDepth))
+    }
     var harness: HarnessAPI { HarnessAPI(store: store, log: log, faults: faults) }
 
     private func serve() async throws {
         let grpcReceiver = GRPCReceiver(
             ingestor: ingestor, log: log, faults: faults, maxMessageBytes: configuration.maxGRPCMessageBytes,
             stalls: grpcStalls)
+        var wireConfiguration = HTTP2WireConfiguration()
+        wireConfiguration.maxConnections = configuration.maxConnections
+        wireConfiguration.maxConcurrentStreams = configuration.maxConcurrentStreams
+        wireConfiguration.maxHeaderListSize = configuration.maxHeaderListSize
         let wire = try await HTTP2WireServer.bind(
-            host: configuration.host, port: configuration.grpcPort, configuration: HTTP2WireConfiguration()
+            host: configuration.host, port: configuration.grpcPort, configuration: wireConfiguration
         ) { stream in
             await grpcReceiver.handle(stream)
         }
